@@ -1,0 +1,72 @@
+// Every error from the SDK becomes one sentence a person can act on.
+import {cleanText} from '../domain/sanitize.js';
+
+interface ErrorLike {
+	name?: unknown;
+	message?: unknown;
+	code?: unknown;
+	$metadata?: {httpStatusCode?: number};
+	cause?: unknown;
+}
+
+function field(error: ErrorLike, key: 'name' | 'message' | 'code'): string {
+	const value = error[key];
+	return typeof value === 'string' ? cleanText(value) : '';
+}
+
+const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function networkCode(error: ErrorLike): string | undefined {
+	for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
+		const code = (current as ErrorLike).code;
+		if (typeof code === 'string' && networkCodes.has(code)) return code;
+		current = (current as ErrorLike).cause;
+	}
+	return undefined;
+}
+
+/** The error's AWS name (e.g. "ResourceConflictException"), or "" when it has none. */
+export function errorName(error: unknown): string {
+	return error && typeof error === 'object' ? field(error as ErrorLike, 'name') : '';
+}
+
+/** What went wrong and what to do next, in one line. */
+export function describeAwsError(error: unknown, endpoint?: string): string {
+	if (!error || typeof error !== 'object') return `Unexpected error: ${cleanText(String(error))}`;
+	const e = error as ErrorLike;
+	const name = field(e, 'name');
+	const message = field(e, 'message') || name || 'no message';
+	const code = networkCode(e);
+	if (code) {
+		return `Cannot reach ${endpoint ?? 'the Lambda endpoint'} (${code}). Check the network or the endpoint, then press r to retry.`;
+	}
+	switch (name) {
+		case 'CredentialsProviderError':
+		case 'ExpiredTokenException':
+		case 'ExpiredToken':
+		case 'UnrecognizedClientException':
+		case 'InvalidClientTokenId':
+		case 'InvalidSignatureException':
+		case 'SignatureDoesNotMatch':
+			return `AWS did not accept the credentials (${message}). Refresh them (aws sso login, or check AWS_PROFILE / --profile), or try lambdash --local.`;
+		case 'AccessDeniedException':
+		case 'AccessDenied':
+			return `Not allowed: ${message}. Ask for this permission on your role, or use a profile that has it.`;
+		case 'ResourceNotFoundException':
+			return `${message}. It may have been deleted or be in another region: press r to refresh.`;
+		case 'ResourceConflictException':
+			return `${message}. The function is busy with another update: wait a few seconds and try again.`;
+		case 'PreconditionFailedException':
+			return `Someone else changed the function first (${message}). The fresh values are shown: check them and try again.`;
+		case 'TooManyRequestsException':
+		case 'ThrottlingException':
+			return `Lambda is limiting the request rate (${message}). Wait a moment and try again.`;
+		case 'TimeoutError':
+			return `The request timed out (${message}). Check the network, then press r to retry.`;
+		case 'InvalidParameterValueException':
+		case 'ValidationException':
+			return message;
+		default:
+			return name && name !== 'Error' ? `${name}: ${message}` : message;
+	}
+}

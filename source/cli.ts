@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// lambdash: flags and subcommands; builds the Session, then opens the console
+// or runs a command. Heavy modules (Ink, the local Lambda) load only when used.
+import {readFileSync} from 'node:fs';
+import {parseInvocation, usage, UsageError, type ConnectionFlags} from './commands/args.js';
+import type {Session} from './session.js';
+
+function version(): string {
+	const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string};
+	return packageJson.version;
+}
+
+export interface Connection {
+	session: Session;
+	close(): Promise<void>;
+}
+
+/** Where to connect: the local Lambda started in this process, or AWS (or an endpoint) through the SDK's chain. */
+export async function connect(flags: ConnectionFlags): Promise<Connection> {
+	if (flags.local) {
+		const [{startLocalLambda}, {defaultDataDir}, {localSession}] = await Promise.all([
+			import('./mock/server.js'),
+			import('./mock/data-dir.js'),
+			import('./session.js'),
+		]);
+		const dataDir = flags.dataDir ?? defaultDataDir();
+		const region = flags.region ?? 'us-east-1';
+		const local = await startLocalLambda({dataDir, port: 0, region});
+		return {session: localSession(local.endpoint, dataDir, region, flags.readOnly), close: () => local.close()};
+	}
+	const {resolveRegion} = await import('./aws/region.js');
+	const region = flags.region ?? (await resolveRegion(flags.profile));
+	if (!region) {
+		throw new UsageError(
+			'No AWS region. Pass --region (e.g. --region eu-west-1), set AWS_REGION, or set a region in your profile (aws configure). To try lambdash without AWS: lambdash --local',
+		);
+	}
+	return {
+		session: {target: {kind: 'aws', profile: flags.profile, endpoint: flags.endpointUrl}, region, readOnly: flags.readOnly},
+		close: async () => undefined,
+	};
+}
+
+async function main(argv: string[]): Promise<number> {
+	const invocation = parseInvocation(argv);
+	switch (invocation.command) {
+		case 'help':
+			console.log(usage);
+			return 0;
+		case 'version':
+			console.log(version());
+			return 0;
+		case 'mock': {
+			const {runMockCommand} = await import('./commands/mock.js');
+			return runMockCommand({
+				port: invocation.port,
+				dataDir: invocation.dataDir,
+				region: invocation.region,
+				transitionDelayMs: invocation.transitionDelayMs,
+			});
+		}
+		case 'throttle':
+		case 'unthrottle': {
+			const {runThrottleCommand} = await import('./commands/throttle.js');
+			const connection = await connect(invocation.flags);
+			try {
+				return await runThrottleCommand(connection.session, invocation.command, invocation.functionName);
+			} finally {
+				await connection.close();
+			}
+		}
+		case 'console': {
+			if (!process.stdin.isTTY || !process.stdout.isTTY) {
+				console.error(
+					'lambdash: the console needs an interactive terminal (stdin and stdout must be a TTY).\nFor scripts and pipes use the commands: lambdash throttle NAME, lambdash unthrottle NAME, lambdash mock. See lambdash --help.',
+				);
+				return 2;
+			}
+			const connection = await connect(invocation.flags);
+			try {
+				const {createClients} = await import('./aws/clients.js');
+				const clients = createClients(connection.session);
+				if (connection.session.target.kind === 'aws') {
+					const {checkCredentials} = await import('./aws/account.js');
+					await checkCredentials(clients).catch((error: unknown) => {
+						throw new UsageError(
+							`No usable AWS credentials (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). Configure them (aws configure, aws sso login, or AWS_PROFILE / --profile), or try lambdash --local.`,
+						);
+					});
+				}
+				// Ink draws nothing while it thinks it runs in CI; this is an interactive terminal.
+				delete process.env.CI;
+				delete process.env.CONTINUOUS_INTEGRATION;
+				const {runConsole} = await import('./ui/run.js');
+				await runConsole(connection.session, clients);
+				clients.destroy();
+				return 0;
+			} finally {
+				await connection.close();
+			}
+		}
+	}
+}
+
+main(process.argv.slice(2)).then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		if (error instanceof UsageError) {
+			console.error(`lambdash: ${error.message}`);
+			process.exitCode = 2;
+		} else {
+			console.error(`lambdash: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+			process.exitCode = 1;
+		}
+	},
+);

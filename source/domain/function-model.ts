@@ -1,0 +1,39 @@
+// The console's own view of a Lambda function: plain data, no SDK types, so the
+// UI and the pure logic never depend on the SDK's shapes.
+
+export interface FunctionSummary {
+	name: string;
+	arn: string;
+	description: string;
+	runtime: string; // "nodejs20.x", or "image" for a container image function
+	handler: string;
+	memoryMb: number;
+	timeoutSeconds: number;
+	codeSize: number;
+	lastModified: Date | undefined;
+	state: string; // Pending, Active, Inactive, Failed; "-" when not reported
+	lastUpdateStatus: string; // InProgress, Successful, Failed; "-" when not reported
+	packageType: string;
+	architectures: string[];
+}
+
+export interface FunctionDetail extends FunctionSummary {
+	role: string;
+	ephemeralStorageMb: number;
+	codeSha256: string;
+	stateReason: string;
+	lastUpdateStatusReason: string;
+	layers: Array<{arn: string; codeSize: number}>;
+	environmentVariableCount: number;
+	tags: Record<string, string>;
+	/** undefined: no reservation (the function uses the account's unreserved pool). */
+	reservedConcurrency: number | undefined;
+	revisionId: string;
+	version: string;
+	imageUri: string | undefined;
+}
+
+export interface AccountConcurrency {
+	limit: number;
+	unreserved: number;
+}

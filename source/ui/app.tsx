@@ -1,0 +1,244 @@
+// The console: a stack of screens, the overlays above them (a question, help),
+// the message line and the status bar. The frame is one row shorter than the
+// terminal: Ink clears the whole screen on every frame that is as tall as it.
+import {Box, Text, useApp} from 'ink';
+import React, {useCallback, useEffect, useState} from 'react';
+import {getAccountId} from '../aws/account.js';
+import {throttleFunction, unthrottleFunction} from '../aws/concurrency.js';
+import {describeAwsError} from '../aws/errors.js';
+import {cleanText} from '../domain/sanitize.js';
+import type {FunctionSummary} from '../domain/function-model.js';
+import {Dialog} from './components/Dialog.js';
+import {StatusBar} from './components/StatusBar.js';
+import {useConsole} from './context.js';
+import {useFunctionStore} from './hooks/useFunctionStore.js';
+import {useTerminalSize} from './hooks/useTerminalSize.js';
+import {KeyDispatcher, layers, useKeys} from './input.js';
+import {bindingFor, bindingsOf, keyLabel, scopeTitles, type Scope} from './keymap.js';
+import {FunctionDetailScreen} from './screens/function-detail.js';
+import {FunctionListScreen} from './screens/function-list.js';
+
+type ScreenEntry = {kind: 'list'} | {kind: 'detail'; name: string};
+type Tone = 'info' | 'progress' | 'success' | 'error';
+interface Message {
+	text: string;
+	tone: Tone;
+}
+interface Question {
+	title: string;
+	lines: string[];
+	danger: boolean;
+	onYes(): void;
+}
+
+export const minimumSize = {columns: 40, rows: 10};
+
+export function App() {
+	const {exit} = useApp();
+	return (
+		<KeyDispatcher onUnhandled={() => false}>
+			<Console onQuit={exit} />
+		</KeyDispatcher>
+	);
+}
+
+function Console({onQuit}: {onQuit(): void}) {
+	const {session, clients, theme} = useConsole();
+	const {columns, rows} = useTerminalSize();
+	const store = useFunctionStore(clients);
+	const [stack, setStack] = useState<ScreenEntry[]>([{kind: 'list'}]);
+	const [message, setMessage] = useState<Message | undefined>();
+	const [question, setQuestion] = useState<Question | undefined>();
+	const [help, setHelp] = useState(false);
+	const [accountId, setAccountId] = useState<string | undefined>();
+	const top = stack[stack.length - 1]!;
+
+	useEffect(() => {
+		if (session.target.kind === 'local') return;
+		getAccountId(clients).then(setAccountId, (error: unknown) =>
+			setMessage({tone: 'error', text: describeAwsError(error, clients.endpoint)}),
+		);
+	}, [clients, session]);
+
+	useEffect(() => {
+		if (store.error) setMessage({tone: 'error', text: store.error});
+	}, [store.error]);
+
+	// Ctrl-C quits from anywhere, even with a question open; q quits unless something above handles it.
+	useKeys(layers.overlay + 1, (name) => {
+		if (bindingFor('global', name)?.id === 'force-quit') {
+			onQuit();
+			return true;
+		}
+		return false;
+	});
+
+	useKeys(
+		layers.overlay,
+		(name) => {
+			if (question) {
+				const binding = bindingFor('confirm', name);
+				if (binding?.id === 'confirm-yes') {
+					setQuestion(undefined);
+					question.onYes();
+				} else if (binding?.id === 'confirm-no') {
+					setQuestion(undefined);
+					setMessage({tone: 'info', text: 'Nothing changed.'});
+				}
+				return true;
+			}
+			if (help) {
+				if (bindingFor('help', name)) setHelp(false);
+				return true;
+			}
+			return false;
+		},
+		Boolean(question) || help,
+	);
+
+	// Below the screens: what no screen used (a screen typing a filter takes every key).
+	useKeys(layers.global, (name) => {
+		const binding = bindingFor('global', name);
+		if (binding?.id === 'help') setHelp(true);
+		else if (binding?.id === 'quit') onQuit();
+		return binding !== undefined;
+	});
+
+	const runThrottle = useCallback(
+		(name: string, action: 'throttle' | 'unthrottle') => {
+			setMessage({tone: 'progress', text: `${action === 'throttle' ? 'Throttling' : 'Unthrottling'} ${name}…`});
+			const run = action === 'throttle' ? throttleFunction : unthrottleFunction;
+			run(clients, name).then(
+				(outcome) => {
+					store.setConcurrency(name, outcome.reservedConcurrency);
+					setMessage({tone: outcome.changed ? 'success' : 'info', text: outcome.message});
+				},
+				(error: unknown) => setMessage({tone: 'error', text: `${name}: ${describeAwsError(error, clients.endpoint)}`}),
+			);
+		},
+		[clients, store],
+	);
+
+	const askThrottle = useCallback(
+		(fn: Pick<FunctionSummary, 'name'>) => {
+			if (session.readOnly) {
+				setMessage({
+					tone: 'error',
+					text: 'Read-only mode: throttling is off. Start lambdash without --read-only to change functions.',
+				});
+				return;
+			}
+			const name = fn.name;
+			const ask = (reserved: number | null) => {
+				if (reserved === 0) {
+					setQuestion({
+						title: 'Unthrottle',
+						lines: [`Unthrottle ${name}?`, 'Its concurrency goes back to what it had before it was throttled.', '', 'y: yes   n/Enter/Esc: no'],
+						danger: false,
+						onYes: () => runThrottle(name, 'unthrottle'),
+					});
+				} else {
+					setQuestion({
+						title: 'Throttle',
+						lines: [`Throttle ${name}?`, 'Every invocation will be rejected.', '(reserved concurrency 0; T again restores it)', '', 'y: yes   n/Enter/Esc: no'],
+						danger: true,
+						onYes: () => runThrottle(name, 'throttle'),
+					});
+				}
+			};
+			const known = store.concurrency.get(name);
+			if (known !== undefined) {
+				ask(known);
+				return;
+			}
+			setMessage({tone: 'progress', text: `Reading ${name}'s concurrency…`});
+			import('../aws/concurrency.js')
+				.then(({getReservedConcurrency}) => getReservedConcurrency(clients, name))
+				.then(
+					(value) => {
+						store.setConcurrency(name, value);
+						setMessage(undefined);
+						ask(value ?? null);
+					},
+					(error: unknown) => setMessage({tone: 'error', text: `${name}: ${describeAwsError(error, clients.endpoint)}`}),
+				);
+		},
+		[clients, runThrottle, session.readOnly, store],
+	);
+
+	const frameHeight = Math.max(1, rows - 1);
+	if (columns < minimumSize.columns || rows < minimumSize.rows) {
+		return (
+			<Box width={columns} height={frameHeight}>
+				<Text wrap="truncate">{`Terminal too small (${columns}x${rows}): lambdash needs ${minimumSize.columns}x${minimumSize.rows}. q quits.`}</Text>
+			</Box>
+		);
+	}
+	const contentHeight = frameHeight - 2;
+	const scope: Scope = top.kind === 'list' ? 'list' : 'detail';
+	const toneColor = {info: undefined, progress: theme.warning, success: theme.success, error: theme.danger}[message?.tone ?? 'info'];
+	return (
+		<Box flexDirection="column" width={columns} height={frameHeight}>
+			<Box height={contentHeight} width={columns} flexDirection="column">
+				<FunctionListScreen
+					store={store}
+					theme={theme}
+					width={columns}
+					height={contentHeight}
+					active={top.kind === 'list' && !question && !help}
+					onOpen={(fn) => {
+						setMessage(undefined);
+						setStack((current) => [...current, {kind: 'detail', name: fn.name}]);
+					}}
+					onThrottle={askThrottle}
+				/>
+				{top.kind === 'detail' ? (
+					<FunctionDetailScreen
+						key={top.name}
+						name={top.name}
+						store={store}
+						width={columns}
+						height={contentHeight}
+						active={!question && !help}
+						onBack={() => setStack((current) => (current.length > 1 ? current.slice(0, -1) : current))}
+						onThrottle={askThrottle}
+					/>
+				) : null}
+				{question ? (
+					<Dialog
+						title={question.title}
+						lines={question.lines.map((text, index) => ({
+							text: cleanText(text),
+							bold: index === 0,
+							color: index === 0 && question.danger ? theme.danger : undefined,
+						}))}
+						width={columns}
+						height={contentHeight}
+						borderColor={question.danger ? theme.danger : theme.accent}
+					/>
+				) : null}
+				{help ? <HelpOverlay scope={scope} width={columns} height={contentHeight} /> : null}
+			</Box>
+			<Text color={toneColor} wrap="truncate">
+				{message ? cleanText(message.text) : ' '}
+			</Text>
+			<StatusBar session={session} accountId={accountId} width={columns} theme={theme} />
+		</Box>
+	);
+}
+
+function HelpOverlay({scope, width, height}: {scope: Scope; width: number; height: number}) {
+	const {theme, session} = useConsole();
+	const lines: Array<{text: string; bold?: boolean}> = [];
+	const keyWidth = 16;
+	for (const part of [scope, 'global'] as Scope[]) {
+		lines.push({text: scopeTitles[part], bold: true});
+		for (const binding of bindingsOf(part)) {
+			const keys = binding.keys.map(keyLabel).join(' ');
+			const note = binding.dangerous ? (session.readOnly ? ' (off: read-only)' : ' (asks first)') : '';
+			lines.push({text: `${keys.padEnd(keyWidth)} ${binding.description}${note}`});
+		}
+	}
+	lines.push({text: 'Esc or ? closes this help.'});
+	return <Dialog title="Keys" lines={lines} width={width} height={height} borderColor={theme.accent} />;
+}

@@ -1,0 +1,134 @@
+// The functions of the account, shared by the list and the detail: loaded a
+// page at a time (the first page is drawn at once), with reserved concurrency
+// fetched only for the rows someone can see.
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {getReservedConcurrency} from '../../aws/concurrency.js';
+import type {Clients} from '../../aws/clients.js';
+import {describeAwsError} from '../../aws/errors.js';
+import {listFunctionPages} from '../../aws/functions.js';
+import type {FunctionSummary} from '../../domain/function-model.js';
+
+/** Reserved concurrency per function name: a number, null for no reservation; missing while unknown. */
+export type ConcurrencyMap = ReadonlyMap<string, number | null>;
+
+export interface FunctionStore {
+	functions: readonly FunctionSummary[];
+	loading: boolean;
+	error: string | undefined;
+	concurrency: ConcurrencyMap;
+	refresh(): void;
+	requestConcurrency(names: readonly string[]): void;
+	setConcurrency(name: string, value: number | undefined): void;
+}
+
+const byName = (a: FunctionSummary, b: FunctionSummary) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const flushEveryMs = 200;
+const concurrencyRequestsAtOnce = 4;
+
+export function useFunctionStore(clients: Clients): FunctionStore {
+	const [functions, setFunctions] = useState<readonly FunctionSummary[]>([]);
+	const [loading, setLoading] = useState(true);
+	const [error, setError] = useState<string | undefined>();
+	const [concurrency, setConcurrencyMap] = useState<ConcurrencyMap>(() => new Map());
+	const [generation, setGeneration] = useState(0);
+	const requested = useRef(new Set<string>());
+	const queue = useRef<string[]>([]);
+	const inFlight = useRef(0);
+	const mounted = useRef(true);
+
+	useEffect(() => {
+		mounted.current = true;
+		return () => {
+			mounted.current = false;
+		};
+	}, []);
+
+	useEffect(() => {
+		const controller = new AbortController();
+		const isRefresh = generation > 0;
+		setLoading(true);
+		setError(undefined);
+		let collected: FunctionSummary[] = [];
+		let lastFlush = 0;
+		let firstPage = true;
+		const flush = () => {
+			lastFlush = Date.now();
+			setFunctions([...collected].sort(byName));
+		};
+		void (async () => {
+			try {
+				for await (const page of listFunctionPages(clients, controller.signal)) {
+					if (controller.signal.aborted) return;
+					collected = collected.concat(page);
+					// A refresh keeps the old list on screen until the new one is whole.
+					if (!isRefresh && (firstPage || Date.now() - lastFlush >= flushEveryMs)) flush();
+					firstPage = false;
+				}
+				if (controller.signal.aborted) return;
+				flush();
+				setLoading(false);
+			} catch (caught) {
+				if (controller.signal.aborted) return;
+				if (collected.length > 0 && !isRefresh) flush();
+				setError(describeAwsError(caught, clients.endpoint));
+				setLoading(false);
+			}
+		})();
+		return () => controller.abort();
+	}, [clients, generation]);
+
+	const pump = useCallback(() => {
+		while (inFlight.current < concurrencyRequestsAtOnce && queue.current.length > 0) {
+			const name = queue.current.shift()!;
+			inFlight.current++;
+			getReservedConcurrency(clients, name)
+				.then(
+					(value) => {
+						if (!mounted.current) return;
+						setConcurrencyMap((previous) => new Map(previous).set(name, value ?? null));
+					},
+					() => {
+						// Not drawn when it cannot be read (no permission, deleted); asked again on refresh.
+					},
+				)
+				.finally(() => {
+					inFlight.current--;
+					if (mounted.current) pump();
+				});
+		}
+	}, [clients]);
+
+	const requestConcurrency = useCallback(
+		(names: readonly string[]) => {
+			let added = false;
+			for (const name of names) {
+				if (requested.current.has(name)) continue;
+				requested.current.add(name);
+				queue.current.push(name);
+				added = true;
+			}
+			if (added) pump();
+		},
+		[pump],
+	);
+
+	const setConcurrency = useCallback((name: string, value: number | undefined) => {
+		requested.current.add(name);
+		setConcurrencyMap((previous) => {
+			if (previous.get(name) === (value ?? null)) return previous;
+			return new Map(previous).set(name, value ?? null);
+		});
+	}, []);
+
+	const refresh = useCallback(() => {
+		requested.current.clear();
+		queue.current = [];
+		setConcurrencyMap(new Map());
+		setGeneration((value) => value + 1);
+	}, []);
+
+	return useMemo(
+		() => ({functions, loading, error, concurrency, refresh, requestConcurrency, setConcurrency}),
+		[functions, loading, error, concurrency, refresh, requestConcurrency, setConcurrency],
+	);
+}

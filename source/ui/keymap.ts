@@ -1,0 +1,121 @@
+// Every key binding, as data. The dispatcher matches keys against it, the help
+// overlay lists it, and the README's key table is generated from it.
+import type {Key} from 'ink';
+
+export type Scope = 'global' | 'list' | 'filter' | 'detail' | 'confirm' | 'help';
+
+export interface Binding {
+	id: string;
+	keys: string[]; // key names as keyName() produces them
+	description: string;
+	scope: Scope;
+	/** Changes something in AWS: asks first, and is off in read-only mode. */
+	dangerous?: boolean;
+}
+
+export const scopeTitles: Record<Scope, string> = {
+	global: 'Everywhere',
+	list: 'Function list',
+	filter: 'Filtering the list',
+	detail: 'Function detail',
+	confirm: 'Questions (y/N)',
+	help: 'Help',
+};
+
+export const keymap: readonly Binding[] = [
+	{id: 'quit', keys: ['q'], description: 'Quit', scope: 'global'},
+	{id: 'force-quit', keys: ['ctrl+c'], description: 'Quit from anywhere, restoring the terminal', scope: 'global'},
+	{id: 'help', keys: ['?'], description: 'Show the keys of this screen', scope: 'global'},
+
+	{id: 'down', keys: ['down', 'j'], description: 'Next function', scope: 'list'},
+	{id: 'up', keys: ['up', 'k'], description: 'Previous function', scope: 'list'},
+	{id: 'top', keys: ['g', 'home'], description: 'First function', scope: 'list'},
+	{id: 'bottom', keys: ['G', 'end'], description: 'Last function', scope: 'list'},
+	{id: 'page-down', keys: ['pagedown', 'ctrl+f'], description: 'One page down', scope: 'list'},
+	{id: 'page-up', keys: ['pageup', 'ctrl+b'], description: 'One page up', scope: 'list'},
+	{id: 'open', keys: ['enter'], description: 'Open the function', scope: 'list'},
+	{id: 'filter', keys: ['/'], description: 'Filter by name, runtime or description', scope: 'list'},
+	{id: 'clear-filter', keys: ['escape'], description: 'Clear the filter', scope: 'list'},
+	{id: 'refresh', keys: ['r'], description: 'Reload the functions', scope: 'list'},
+	{id: 'throttle', keys: ['T'], description: 'Throttle the function, or unthrottle it', scope: 'list', dangerous: true},
+
+	{id: 'filter-accept', keys: ['enter', 'down'], description: 'Keep the filter and go back to the list', scope: 'filter'},
+	{id: 'filter-cancel', keys: ['escape'], description: 'Clear the filter', scope: 'filter'},
+	{id: 'filter-delete', keys: ['backspace'], description: 'Delete the last character', scope: 'filter'},
+
+	{id: 'back', keys: ['escape', 'left'], description: 'Back to the function list', scope: 'detail'},
+	{id: 'next-tab', keys: ['tab'], description: 'Next tab', scope: 'detail'},
+	{id: 'previous-tab', keys: ['shift+tab'], description: 'Previous tab', scope: 'detail'},
+	{id: 'tab-1', keys: ['1'], description: 'Overview tab', scope: 'detail'},
+	{id: 'refresh', keys: ['r'], description: 'Reload the function', scope: 'detail'},
+	{id: 'throttle', keys: ['T'], description: 'Throttle the function, or unthrottle it', scope: 'detail', dangerous: true},
+
+	{id: 'confirm-yes', keys: ['y', 'Y'], description: 'Yes, do it', scope: 'confirm'},
+	{id: 'confirm-no', keys: ['n', 'N', 'enter', 'escape'], description: 'No (the default)', scope: 'confirm'},
+
+	{id: 'close-help', keys: ['escape', '?', 'q'], description: 'Close help', scope: 'help'},
+];
+
+/** The name of a key press, as bindings spell it: "j", "T", "enter", "ctrl+c", "shift+tab". */
+export function keyName(input: string, key: Key): string {
+	if (key.upArrow) return 'up';
+	if (key.downArrow) return 'down';
+	if (key.leftArrow) return 'left';
+	if (key.rightArrow) return 'right';
+	if (key.pageUp) return 'pageup';
+	if (key.pageDown) return 'pagedown';
+	if (key.home) return 'home';
+	if (key.end) return 'end';
+	if (key.return) return 'enter';
+	if (key.escape) return 'escape';
+	if (key.tab) return key.shift ? 'shift+tab' : 'tab';
+	if (key.backspace || key.delete) return 'backspace';
+	if (key.ctrl && input.length === 1) return `ctrl+${input.toLowerCase()}`;
+	return input;
+}
+
+/** The binding a key press means in a scope, if any. */
+export function bindingFor(scope: Scope, name: string): Binding | undefined {
+	return keymap.find((binding) => binding.scope === scope && binding.keys.includes(name));
+}
+
+export function bindingsOf(scope: Scope): Binding[] {
+	return keymap.filter((binding) => binding.scope === scope);
+}
+
+const keyLabels: Record<string, string> = {
+	up: '↑',
+	down: '↓',
+	left: '←',
+	right: '→',
+	pageup: 'PgUp',
+	pagedown: 'PgDn',
+	home: 'Home',
+	end: 'End',
+	enter: 'Enter',
+	escape: 'Esc',
+	tab: 'Tab',
+	'shift+tab': 'Shift-Tab',
+	backspace: 'Backspace',
+};
+
+/** A key as people write it: "Ctrl-C", "PgDn", "↑", "T". */
+export function keyLabel(name: string): string {
+	if (keyLabels[name]) return keyLabels[name];
+	if (name.startsWith('ctrl+')) return `Ctrl-${name.slice(5).toUpperCase()}`;
+	return name;
+}
+
+/** The README's key table, in Markdown, generated from the keymap. */
+export function keymapMarkdown(): string {
+	const scopes: Scope[] = ['global', 'list', 'filter', 'detail', 'confirm', 'help'];
+	const lines = ['| Where | Keys | What it does |', '| --- | --- | --- |'];
+	for (const scope of scopes) {
+		for (const binding of bindingsOf(scope)) {
+			const keys = binding.keys.map((name) => `\`${keyLabel(name)}\``).join(' ');
+			const note = binding.dangerous ? ' (asks first; off in read-only mode)' : '';
+			lines.push(`| ${scopeTitles[scope]} | ${keys.replace(/\|/g, '\\|')} | ${binding.description}${note} |`);
+		}
+	}
+	return lines.join('\n');
+}

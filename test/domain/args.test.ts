@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {parseInvocation, UsageError} from '../../source/commands/args.js';
+
+test('the console takes the AWS CLI flags, and the environment as the AWS CLI does', () => {
+	const invocation = parseInvocation(['--profile', 'prod', '--region', 'eu-west-1', '--read-only'], {});
+	assert.deepEqual(invocation, {
+		command: 'console',
+		flags: {local: false, dataDir: undefined, profile: 'prod', region: 'eu-west-1', endpointUrl: undefined, readOnly: true},
+	});
+	const fromEnv = parseInvocation([], {AWS_PROFILE: 'dev', AWS_REGION: 'us-west-2', AWS_ENDPOINT_URL: 'http://127.0.0.1:4566'});
+	assert.equal(fromEnv.command, 'console');
+	if (fromEnv.command === 'console') {
+		assert.equal(fromEnv.flags.profile, 'dev');
+		assert.equal(fromEnv.flags.region, 'us-west-2');
+		assert.equal(fromEnv.flags.endpointUrl, 'http://127.0.0.1:4566');
+	}
+	const flagWins = parseInvocation(['--region', 'ap-south-1'], {AWS_REGION: 'us-west-2', AWS_DEFAULT_REGION: 'eu-north-1'});
+	assert.ok(flagWins.command === 'console' && flagWins.flags.region === 'ap-south-1');
+});
+
+test('throttle and unthrottle take one function name and the same flags', () => {
+	assert.deepEqual(parseInvocation(['throttle', 'orders', '--local'], {}), {
+		command: 'throttle',
+		functionName: 'orders',
+		flags: {local: true, dataDir: undefined, profile: undefined, region: undefined, endpointUrl: undefined, readOnly: false},
+	});
+	assert.throws(() => parseInvocation(['unthrottle'], {}), UsageError);
+	assert.throws(() => parseInvocation(['unthrottle', 'a', 'b'], {}), /one function name/);
+});
+
+test('mock takes a port and a data directory, checked', () => {
+	assert.deepEqual(parseInvocation(['mock', '--port', '9001', '--data-dir', '/tmp/x'], {}), {
+		command: 'mock',
+		port: 9001,
+		dataDir: '/tmp/x',
+		region: undefined,
+		transitionDelayMs: undefined,
+	});
+	assert.throws(() => parseInvocation(['mock', '--port', 'http'], {}), /--port must be a whole number from 0 to 65535/);
+	assert.throws(() => parseInvocation(['mock', '--port', '70000'], {}), /--port/);
+});
+
+test('bad flags say what is wrong', () => {
+	assert.throws(() => parseInvocation(['--colour'], {}), /Unknown option '--colour'/);
+	assert.throws(() => parseInvocation(['--endpoint-url', 'localhost:9001'], {}), /must be an http:\/\/ or https:\/\/ URL/);
+	assert.throws(() => parseInvocation(['frobnicate'], {}), /unknown command "frobnicate"/);
+	assert.deepEqual(parseInvocation(['--help'], {}), {command: 'help'});
+});

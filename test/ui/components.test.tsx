@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {render} from 'ink-testing-library';
+import {Box} from 'ink';
+import React from 'react';
+import {Dialog} from '../../source/ui/components/Dialog.js';
+import {Tabs} from '../../source/ui/components/Tabs.js';
+import {themeFor} from '../../source/ui/theme.js';
+
+// eslint-disable-next-line no-control-regex
+const plain = (text: string) => text.replace(/\u001B\[[0-9;]*m/g, '');
+
+test('a dialog draws its title and lines in a closed box', () => {
+	const {lastFrame, unmount} = render(
+		<Box width={80} height={20}>
+			<Dialog title="Throttle" lines={[{text: 'Throttle fn?'}, {text: 'Every invocation will be rejected.'}]} width={80} height={20} />
+		</Box>,
+	);
+	const lines = plain(lastFrame() ?? '').split('\n').filter((line) => line.trim() !== '');
+	assert.match(lines[0]!, /┌ Throttle ─+┐/);
+	assert.match(lines[1]!, /│ Throttle fn\? +│/);
+	assert.match(lines[2]!, /│ Every invocation will be rejected\. +│/);
+	assert.match(lines[3]!, /└─+┘/);
+	const widths = new Set(lines.map((line) => line.trim().length));
+	assert.equal(widths.size, 1, 'every row of the box is as wide as the others');
+	unmount();
+});
+
+test('the tab bar numbers the tabs', () => {
+	const {lastFrame, unmount} = render(<Tabs titles={['Overview', 'Code']} current={0} theme={themeFor({NO_COLOR: '1'})} />);
+	assert.match(plain(lastFrame() ?? ''), /1 Overview +2 Code/);
+	unmount();
+});
