@@ -1,0 +1,694 @@
+// The Lambda API's operations on the local Lambda's state. Each takes the
+// request's members, checks them as Lambda does, changes the state, makes the
+// change durable and only then answers.
+
+import {createHash, randomUUID} from 'node:crypto';
+import {
+	accountConcurrentExecutions,
+	codeSizeUnzippedMax,
+	codeSizeZippedMax,
+	defaultEphemeralStorage,
+	defaultMemorySize,
+	defaultTimeout,
+	listFunctionsPageMax,
+	totalCodeSizeMax,
+} from '../../domain/limits.js';
+import {
+	checkArchitectures,
+	checkDescription,
+	checkEnvironment,
+	checkEphemeralStorage,
+	checkFunctionName,
+	checkHandler,
+	checkLayers,
+	checkLoggingConfig,
+	checkMemorySize,
+	checkReservedConcurrency,
+	checkRole,
+	checkRuntime,
+	checkTags,
+	checkTimeout,
+	checkTracingMode,
+	functionArn,
+	functionNameOrArnPattern,
+	parseFunctionReference,
+	type Problem,
+} from '../../domain/validate.js';
+import type {FunctionStore} from '../store/function-store.js';
+import type {FunctionRecord, LoggingConfigRecord} from '../store/records.js';
+import {LambdaError, notFound, throwProblems} from './errors.js';
+import {
+	optionalBlob,
+	optionalBoolean,
+	optionalInteger,
+	optionalObject,
+	optionalString,
+	optionalStringList,
+	optionalStringMap,
+	type JsonObject,
+} from './input.js';
+import {hexToBase64, inspectZip} from './zip.js';
+
+export interface Reply {
+	status: number;
+	body?: unknown;
+}
+
+export interface LambdaServiceOptions {
+	store: FunctionStore;
+	region: string;
+	accountId: string;
+	transitionDelayMs: number;
+	/** The URL this server serves a deployment package from, by its hex SHA-256. */
+	codeUrl: (sha256Hex: string) => string;
+}
+
+export interface CreateOptions {
+	/** Seeded functions start Active. */
+	initialState?: 'Pending' | 'Active';
+}
+
+/** Lambda's LastModified: 2024-01-31T12:34:56.789+0000 */
+export function lambdaTimestamp(date: Date = new Date()): string {
+	return date.toISOString().replace('Z', '+0000');
+}
+
+const taggableResourcePattern =
+	'arn:(aws[a-zA-Z-]*):lambda:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:(function:[a-zA-Z0-9-_]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?|code-signing-config:csc-[a-z0-9]{17}|event-source-mapping:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|capacity-provider:[a-zA-Z0-9-_]+)';
+const taggableResourceRegex = new RegExp(`^${taggableResourcePattern}$`);
+
+function constraintError(member: string, value: unknown, rule: string): LambdaError {
+	const shown = value === undefined || value === null ? 'Value null' : `Value '${String(value)}'`;
+	return new LambdaError('ValidationException', `1 validation error detected: ${shown} at '${member}' failed to satisfy constraint: ${rule}`);
+}
+
+function encodeMarker(name: string): string {
+	return Buffer.from(`v1:${name}`, 'utf8').toString('base64url');
+}
+
+function decodeMarker(marker: string): string {
+	const decoded = Buffer.from(marker, 'base64url').toString('utf8');
+	if (!decoded.startsWith('v1:') || decoded.length <= 3) {
+		throw new LambdaError('InvalidParameterValueException', 'Invalid Marker: pass the NextMarker of a previous ListFunctions response.');
+	}
+	return decoded.slice(3);
+}
+
+export class LambdaService {
+	readonly store: FunctionStore;
+	readonly region: string;
+	readonly accountId: string;
+	private readonly transitionDelayMs: number;
+	private readonly codeUrl: (sha256Hex: string) => string;
+	private readonly timers = new Map<string, NodeJS.Timeout>();
+	private closed = false;
+
+	constructor(options: LambdaServiceOptions) {
+		this.store = options.store;
+		this.region = options.region;
+		this.accountId = options.accountId;
+		this.transitionDelayMs = options.transitionDelayMs;
+		this.codeUrl = options.codeUrl;
+		// Transitions that were in flight when the server stopped complete now (or when they were due).
+		for (const record of this.store.all()) {
+			if (record.transitionDueAt !== undefined) this.scheduleTransition(record.name, record.transitionDueAt);
+		}
+	}
+
+	arn(name: string): string {
+		return functionArn(this.region, this.accountId, name);
+	}
+
+	// ---- state transitions -------------------------------------------------
+
+	private scheduleTransition(name: string, dueAt: number): void {
+		if (this.closed) return;
+		const existing = this.timers.get(name);
+		if (existing !== undefined) clearTimeout(existing);
+		const timer = setTimeout(() => {
+			this.timers.delete(name);
+			this.completeTransition(name, dueAt);
+		}, Math.max(0, dueAt - Date.now()));
+		timer.unref();
+		this.timers.set(name, timer);
+	}
+
+	private completeTransition(name: string, dueAt: number): void {
+		const record = this.store.get(name);
+		if (record === undefined || record.transitionDueAt !== dueAt) return;
+		const next: FunctionRecord = {...record, revisionId: randomUUID()};
+		delete next.transitionDueAt;
+		if (next.state === 'Pending') {
+			next.state = 'Active';
+			delete next.stateReason;
+			delete next.stateReasonCode;
+		}
+		if (next.lastUpdateStatus === 'InProgress') {
+			next.lastUpdateStatus = 'Successful';
+			delete next.lastUpdateStatusReason;
+			delete next.lastUpdateStatusReasonCode;
+		}
+		this.store.set(next);
+		this.store.persist(name).catch((error: unknown) => {
+			process.stderr.write(`local Lambda: could not save ${name}: ${(error as Error).message}\n`);
+		});
+	}
+
+	close(): void {
+		this.closed = true;
+		for (const timer of this.timers.values()) clearTimeout(timer);
+		this.timers.clear();
+	}
+
+	// ---- shapes ------------------------------------------------------------
+
+	configuration(record: FunctionRecord, forList = false): Record<string, unknown> {
+		const configuration: Record<string, unknown> = {
+			FunctionName: record.name,
+			FunctionArn: this.arn(record.name),
+			Runtime: record.runtime,
+			Role: record.role,
+			Handler: record.handler,
+			CodeSize: record.codeSize,
+			Description: record.description,
+			Timeout: record.timeout,
+			MemorySize: record.memorySize,
+			LastModified: record.lastModified,
+			CodeSha256: hexToBase64(record.codeSha256Hex),
+			Version: '$LATEST',
+		};
+		if (record.environment !== undefined && Object.keys(record.environment).length > 0) {
+			configuration['Environment'] = {Variables: record.environment};
+		}
+		if (record.kmsKeyArn !== undefined) configuration['KMSKeyArn'] = record.kmsKeyArn;
+		if (record.deadLetterTargetArn !== undefined) configuration['DeadLetterConfig'] = {TargetArn: record.deadLetterTargetArn};
+		configuration['TracingConfig'] = {Mode: record.tracingMode};
+		configuration['RevisionId'] = record.revisionId;
+		if (record.layers.length > 0) configuration['Layers'] = record.layers.map((arn) => ({Arn: arn, CodeSize: 0}));
+		if (!forList) {
+			// ListFunctions returns a subset of the configuration: never the state fields.
+			configuration['State'] = record.state;
+			if (record.stateReason !== undefined) configuration['StateReason'] = record.stateReason;
+			if (record.stateReasonCode !== undefined) configuration['StateReasonCode'] = record.stateReasonCode;
+			configuration['LastUpdateStatus'] = record.lastUpdateStatus;
+			if (record.lastUpdateStatusReason !== undefined) configuration['LastUpdateStatusReason'] = record.lastUpdateStatusReason;
+			if (record.lastUpdateStatusReasonCode !== undefined) {
+				configuration['LastUpdateStatusReasonCode'] = record.lastUpdateStatusReasonCode;
+			}
+		}
+		configuration['PackageType'] = 'Zip';
+		configuration['Architectures'] = record.architectures;
+		configuration['EphemeralStorage'] = {Size: record.ephemeralStorage};
+		configuration['SnapStart'] = {ApplyOn: 'None', OptimizationStatus: 'Off'};
+		if (!forList) {
+			const runtimeHash = createHash('sha256').update(`${record.runtime}/${record.architectures.join(',')}`).digest('hex');
+			configuration['RuntimeVersionConfig'] = {RuntimeVersionArn: `arn:aws:lambda:${this.region}::runtime:${runtimeHash}`};
+		}
+		configuration['LoggingConfig'] = {...record.loggingConfig};
+		return configuration;
+	}
+
+	// ---- lookups -----------------------------------------------------------
+
+	/** The function a FunctionName path member names (name, partial ARN or ARN); only $LATEST exists. */
+	resolve(reference: string, qualifier?: string): FunctionRecord {
+		const parsed = parseFunctionReference(reference);
+		if (parsed === undefined) throw constraintError('functionName', reference, `Member must satisfy regular expression pattern: ${functionNameOrArnPattern}`);
+		const effectiveQualifier = qualifier === undefined || qualifier === '' ? parsed.qualifier : qualifier;
+		const arn = `${this.arn(parsed.name)}${effectiveQualifier === undefined ? '' : `:${effectiveQualifier}`}`;
+		if (parsed.region !== undefined && parsed.region !== this.region) throw notFound(reference);
+		if (parsed.accountId !== undefined && parsed.accountId !== this.accountId) throw notFound(reference);
+		if (qualifier !== undefined && qualifier !== '' && parsed.qualifier !== undefined && qualifier !== parsed.qualifier) {
+			throw new LambdaError('InvalidParameterValueException', 'The derived qualifier from the function name does not match the specified qualifier.');
+		}
+		const record = this.store.get(parsed.name);
+		if (record === undefined) throw notFound(arn);
+		if (effectiveQualifier !== undefined && effectiveQualifier !== '$LATEST') throw notFound(arn);
+		return record;
+	}
+
+	private resolveResource(resource: string): FunctionRecord {
+		if (!taggableResourceRegex.test(resource) || resource.length > 256) {
+			throw constraintError('resource', resource, `Member must satisfy regular expression pattern: ${taggableResourcePattern}`);
+		}
+		const parsed = parseFunctionReference(resource);
+		if (parsed === undefined) throw notFound(resource);
+		return this.resolve(resource);
+	}
+
+	private reservedByOthers(name: string): number {
+		let total = 0;
+		for (const record of this.store.all()) if (record.name !== name && record.reservedConcurrency !== undefined) total += record.reservedConcurrency;
+		return total;
+	}
+
+	private totalCodeSize(): number {
+		let total = 0;
+		for (const record of this.store.all()) total += record.codeSize;
+		return total;
+	}
+
+	private checkRevision(record: FunctionRecord, revisionId: string | undefined): void {
+		if (revisionId !== undefined && revisionId !== record.revisionId) {
+			throw new LambdaError(
+				'PreconditionFailedException',
+				'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id',
+			);
+		}
+	}
+
+	private checkNotBusy(record: FunctionRecord): void {
+		if (record.state === 'Pending') {
+			throw new LambdaError(
+				'ResourceConflictException',
+				`The operation cannot be performed at this time. The function is currently in the following state: ${record.state}`,
+			);
+		}
+		if (record.lastUpdateStatus === 'InProgress') {
+			throw new LambdaError(
+				'ResourceConflictException',
+				`The operation cannot be performed at this time. An update is in progress for resource: ${this.arn(record.name)}`,
+			);
+		}
+	}
+
+	/** Stores the record and its code durably; on failure the in-memory state is put back. */
+	private async save(record: FunctionRecord, previous: FunctionRecord | undefined, zip?: Uint8Array): Promise<void> {
+		this.store.set(record);
+		try {
+			if (zip !== undefined) await this.store.putCode(record.codeSha256Hex, zip);
+			await this.store.persist(record.name);
+		} catch (error) {
+			if (previous === undefined) this.store.delete(record.name);
+			else this.store.set(previous);
+			await this.store.persist(record.name).catch(() => undefined);
+			throw new LambdaError('ServiceException', `The local Lambda could not save the function: ${(error as Error).message}`);
+		}
+		if (previous !== undefined && previous.codeSha256Hex !== record.codeSha256Hex) {
+			await this.store.releaseCode(previous.codeSha256Hex).catch(() => undefined);
+		}
+	}
+
+	// ---- operations --------------------------------------------------------
+
+	async createFunction(body: JsonObject, options: CreateOptions = {}): Promise<Reply> {
+		const functionName = optionalString(body, 'FunctionName');
+		const role = optionalString(body, 'Role');
+		const runtime = optionalString(body, 'Runtime');
+		const handler = optionalString(body, 'Handler');
+		const description = optionalString(body, 'Description') ?? '';
+		const timeout = optionalInteger(body, 'Timeout');
+		const memorySize = optionalInteger(body, 'MemorySize');
+		const packageType = optionalString(body, 'PackageType') ?? 'Zip';
+		const code = optionalObject(body, 'Code');
+		const zip = code === undefined ? undefined : optionalBlob(code, 'ZipFile');
+		const environmentObject = optionalObject(body, 'Environment');
+		const environment = environmentObject === undefined ? undefined : optionalStringMap(environmentObject, 'Variables') ?? {};
+		const tags = optionalStringMap(body, 'Tags') ?? {};
+		const layers = optionalStringList(body, 'Layers') ?? [];
+		const architectures = optionalStringList(body, 'Architectures') ?? ['x86_64'];
+		const ephemeralObject = optionalObject(body, 'EphemeralStorage');
+		const ephemeralStorage = ephemeralObject === undefined ? undefined : optionalInteger(ephemeralObject, 'Size');
+		const tracingObject = optionalObject(body, 'TracingConfig');
+		const tracingMode = tracingObject === undefined ? undefined : optionalString(tracingObject, 'Mode');
+		const loggingConfig = this.readLoggingConfig(body);
+		const kmsKeyArn = optionalString(body, 'KMSKeyArn');
+		const deadLetter = optionalObject(body, 'DeadLetterConfig');
+		const deadLetterTargetArn = deadLetter === undefined ? undefined : optionalString(deadLetter, 'TargetArn');
+		optionalBoolean(body, 'Publish');
+
+		const problems: Problem[] = [
+			...checkFunctionName(functionName),
+			...checkRole(role),
+			...(runtime === undefined ? [] : checkRuntime(runtime)),
+			...(handler === undefined ? [] : checkHandler(handler)),
+			...checkDescription(description),
+			...(timeout === undefined ? [] : checkTimeout(timeout)),
+			...(memorySize === undefined ? [] : checkMemorySize(memorySize)),
+			...(ephemeralStorage === undefined ? [] : checkEphemeralStorage(ephemeralStorage)),
+			...checkArchitectures(architectures),
+			...checkLayers(layers),
+			...(tracingMode === undefined ? [] : checkTracingMode(tracingMode)),
+			...(loggingConfig === undefined ? [] : checkLoggingConfig(loggingConfig)),
+			...(environment === undefined ? [] : checkEnvironment(environment)),
+		];
+		if (code === undefined) problems.push({code: 'ValidationException', member: 'code', message: "Value null at 'code' failed to satisfy constraint: Member must not be null", constraint: true});
+		throwProblems(problems);
+		if (packageType !== 'Zip') {
+			if (packageType === 'Image') throw new LambdaError('InvalidParameterValueException', 'The local Lambda runs only .zip file archives: set PackageType to Zip and give the code as Code.ZipFile.');
+			throw constraintError('packageType', packageType, 'Member must satisfy enum value set: [Zip, Image]');
+		}
+		if (runtime === undefined || handler === undefined) {
+			throw new LambdaError('InvalidParameterValueException', 'Runtime and Handler are mandatory parameters for functions created with deployment packages.');
+		}
+		if (zip === undefined) {
+			throw new LambdaError('InvalidParameterValueException', 'Please provide a source for function code: the local Lambda takes Code.ZipFile (S3 locations and images are not supported).');
+		}
+		throwProblems(checkTags(tags));
+
+		const reference = parseFunctionReference(functionName ?? '');
+		if (reference === undefined) throw constraintError('functionName', functionName, `Member must satisfy regular expression pattern: ${functionNameOrArnPattern}`);
+		if (reference.qualifier !== undefined) {
+			throw new LambdaError('InvalidParameterValueException', 'Unsupported function name: a function to create cannot have a qualifier (version or alias).');
+		}
+		if ((reference.region !== undefined && reference.region !== this.region) || (reference.accountId !== undefined && reference.accountId !== this.accountId)) {
+			throw new LambdaError('InvalidParameterValueException', `The function ARN ${functionName ?? ''} does not belong to this region (${this.region}) and account (${this.accountId}).`);
+		}
+		const name = reference.name;
+		if (this.store.get(name) !== undefined) throw new LambdaError('ResourceConflictException', `Function already exist: ${name}`);
+
+		const inspected = this.inspectCode(zip, undefined);
+		const now = Date.now();
+		const pending = options.initialState !== 'Active';
+		const record: FunctionRecord = {
+			format: 1,
+			name,
+			runtime,
+			role: role ?? '',
+			handler,
+			description,
+			timeout: timeout ?? defaultTimeout,
+			memorySize: memorySize ?? defaultMemorySize,
+			ephemeralStorage: ephemeralStorage ?? defaultEphemeralStorage,
+			architectures,
+			environment,
+			tracingMode: tracingMode ?? 'PassThrough',
+			layers,
+			loggingConfig: {LogFormat: 'Text', LogGroup: `/aws/lambda/${name}`, ...stripUndefined(loggingConfig ?? {})},
+			codeSha256Hex: inspected.sha256Hex,
+			codeSize: inspected.size,
+			codeSizeUnzipped: inspected.unzippedSize,
+			lastModified: lambdaTimestamp(new Date(now)),
+			revisionId: randomUUID(),
+			state: pending ? 'Pending' : 'Active',
+			lastUpdateStatus: pending ? 'InProgress' : 'Successful',
+			tags,
+		};
+		if (pending) {
+			record.stateReason = 'The function is being created.';
+			record.stateReasonCode = 'Creating';
+			record.transitionDueAt = now + this.transitionDelayMs;
+		}
+		if (kmsKeyArn !== undefined && kmsKeyArn !== '') record.kmsKeyArn = kmsKeyArn;
+		if (deadLetterTargetArn !== undefined) record.deadLetterTargetArn = deadLetterTargetArn;
+		await this.save(record, undefined, zip);
+		if (record.transitionDueAt !== undefined) this.scheduleTransition(name, record.transitionDueAt);
+		return {status: 201, body: this.configuration(record)};
+	}
+
+	private readLoggingConfig(body: JsonObject): Partial<LoggingConfigRecord> | undefined {
+		const logging = optionalObject(body, 'LoggingConfig');
+		if (logging === undefined) return undefined;
+		const config: Partial<LoggingConfigRecord> = {};
+		const format = optionalString(logging, 'LogFormat');
+		const application = optionalString(logging, 'ApplicationLogLevel');
+		const system = optionalString(logging, 'SystemLogLevel');
+		const group = optionalString(logging, 'LogGroup');
+		if (format !== undefined) config.LogFormat = format;
+		if (application !== undefined) config.ApplicationLogLevel = application;
+		if (system !== undefined) config.SystemLogLevel = system;
+		if (group !== undefined) config.LogGroup = group;
+		return config;
+	}
+
+	private inspectCode(zip: Buffer, replacing: FunctionRecord | undefined): ReturnType<typeof inspectZip> {
+		if (zip.length > codeSizeZippedMax) {
+			throw new LambdaError('RequestEntityTooLargeException', `Zipped size must be smaller than ${codeSizeZippedMax} bytes`);
+		}
+		const inspected = inspectZip(zip);
+		if (inspected.unzippedSize > codeSizeUnzippedMax) {
+			throw new LambdaError('InvalidParameterValueException', `Unzipped size must be smaller than ${codeSizeUnzippedMax} bytes`);
+		}
+		if (this.totalCodeSize() - (replacing?.codeSize ?? 0) + inspected.size > totalCodeSizeMax) {
+			throw new LambdaError('CodeStorageExceededException', 'Code storage limit exceeded.');
+		}
+		return inspected;
+	}
+
+	getFunction(reference: string, qualifier?: string): Reply {
+		const record = this.resolve(reference, qualifier);
+		const body: Record<string, unknown> = {
+			Configuration: this.configuration(record),
+			Code: {RepositoryType: 'S3', Location: this.codeUrl(record.codeSha256Hex)},
+		};
+		if (Object.keys(record.tags).length > 0) body['Tags'] = {...record.tags};
+		if (record.reservedConcurrency !== undefined) body['Concurrency'] = {ReservedConcurrentExecutions: record.reservedConcurrency};
+		return {status: 200, body};
+	}
+
+	getFunctionConfiguration(reference: string, qualifier?: string): Reply {
+		return {status: 200, body: this.configuration(this.resolve(reference, qualifier))};
+	}
+
+	listFunctions(query: URLSearchParams): Reply {
+		const maxItemsText = query.get('MaxItems');
+		let pageSize = listFunctionsPageMax;
+		if (maxItemsText !== null) {
+			const maxItems = Number(maxItemsText);
+			if (!/^-?\d+$/.test(maxItemsText)) throw new LambdaError('InvalidRequestContentException', `Could not parse the query parameter MaxItems: '${maxItemsText}' is not an integer`);
+			if (maxItems < 1) throw constraintError('maxItems', maxItems, 'Member must have value greater than or equal to 1');
+			if (maxItems > 10000) throw constraintError('maxItems', maxItems, 'Member must have value less than or equal to 10000');
+			pageSize = Math.min(maxItems, listFunctionsPageMax);
+		}
+		const functionVersion = query.get('FunctionVersion');
+		if (functionVersion !== null && functionVersion !== 'ALL') {
+			throw constraintError('functionVersion', functionVersion, 'Member must satisfy enum value set: [ALL]');
+		}
+		const names = this.store.names();
+		let start = 0;
+		const marker = query.get('Marker');
+		if (marker !== null && marker !== '') {
+			const after = decodeMarker(marker);
+			// The first name after the marker's (the function it names may have been deleted since).
+			let low = 0;
+			let high = names.length;
+			while (low < high) {
+				const middle = (low + high) >>> 1;
+				if ((names[middle] ?? '') <= after) low = middle + 1;
+				else high = middle;
+			}
+			start = low;
+		}
+		const page = names.slice(start, start + pageSize);
+		const functions: Array<Record<string, unknown>> = [];
+		for (const name of page) {
+			const record = this.store.get(name);
+			if (record !== undefined) functions.push(this.configuration(record, true));
+		}
+		const body: Record<string, unknown> = {Functions: functions};
+		const last = page[page.length - 1];
+		if (start + pageSize < names.length && last !== undefined) body['NextMarker'] = encodeMarker(last);
+		return {status: 200, body};
+	}
+
+	async updateFunctionConfiguration(reference: string, body: JsonObject): Promise<Reply> {
+		const record = this.resolve(reference);
+		const role = optionalString(body, 'Role');
+		const handler = optionalString(body, 'Handler');
+		const description = optionalString(body, 'Description');
+		const timeout = optionalInteger(body, 'Timeout');
+		const memorySize = optionalInteger(body, 'MemorySize');
+		const runtime = optionalString(body, 'Runtime');
+		const revisionId = optionalString(body, 'RevisionId');
+		const environmentObject = optionalObject(body, 'Environment');
+		const environment = environmentObject === undefined ? undefined : optionalStringMap(environmentObject, 'Variables') ?? {};
+		const layers = optionalStringList(body, 'Layers');
+		const ephemeralObject = optionalObject(body, 'EphemeralStorage');
+		const ephemeralStorage = ephemeralObject === undefined ? undefined : optionalInteger(ephemeralObject, 'Size');
+		const tracingObject = optionalObject(body, 'TracingConfig');
+		const tracingMode = tracingObject === undefined ? undefined : optionalString(tracingObject, 'Mode');
+		const loggingConfig = this.readLoggingConfig(body);
+		const kmsKeyArn = optionalString(body, 'KMSKeyArn');
+		const deadLetter = optionalObject(body, 'DeadLetterConfig');
+		const deadLetterTargetArn = deadLetter === undefined ? undefined : optionalString(deadLetter, 'TargetArn');
+
+		const mergedLogging = loggingConfig === undefined ? undefined : {...record.loggingConfig, ...stripUndefined(loggingConfig)};
+		throwProblems([
+			...(role === undefined ? [] : checkRole(role)),
+			...(runtime === undefined ? [] : checkRuntime(runtime)),
+			...(handler === undefined ? [] : checkHandler(handler)),
+			...(description === undefined ? [] : checkDescription(description)),
+			...(timeout === undefined ? [] : checkTimeout(timeout)),
+			...(memorySize === undefined ? [] : checkMemorySize(memorySize)),
+			...(ephemeralStorage === undefined ? [] : checkEphemeralStorage(ephemeralStorage)),
+			...(layers === undefined ? [] : checkLayers(layers)),
+			...(tracingMode === undefined ? [] : checkTracingMode(tracingMode)),
+			...(mergedLogging === undefined ? [] : checkLoggingConfig(mergedLogging)),
+			...(environment === undefined ? [] : checkEnvironment(environment)),
+		]);
+		this.checkRevision(record, revisionId);
+		this.checkNotBusy(record);
+
+		const now = Date.now();
+		const next: FunctionRecord = {
+			...record,
+			revisionId: randomUUID(),
+			lastModified: lambdaTimestamp(new Date(now)),
+			lastUpdateStatus: 'InProgress',
+			transitionDueAt: now + this.transitionDelayMs,
+		};
+		if (role !== undefined) next.role = role;
+		if (handler !== undefined) next.handler = handler;
+		if (description !== undefined) next.description = description;
+		if (timeout !== undefined) next.timeout = timeout;
+		if (memorySize !== undefined) next.memorySize = memorySize;
+		if (runtime !== undefined) next.runtime = runtime;
+		if (environment !== undefined) next.environment = environment;
+		if (layers !== undefined) next.layers = layers;
+		if (ephemeralStorage !== undefined) next.ephemeralStorage = ephemeralStorage;
+		if (tracingMode !== undefined) next.tracingMode = tracingMode;
+		if (mergedLogging !== undefined) next.loggingConfig = mergedLogging;
+		if (kmsKeyArn !== undefined) {
+			if (kmsKeyArn === '') delete next.kmsKeyArn;
+			else next.kmsKeyArn = kmsKeyArn;
+		}
+		if (deadLetter !== undefined) {
+			if (deadLetterTargetArn === undefined || deadLetterTargetArn === '') delete next.deadLetterTargetArn;
+			else next.deadLetterTargetArn = deadLetterTargetArn;
+		}
+		await this.save(next, record);
+		this.scheduleTransition(next.name, now + this.transitionDelayMs);
+		return {status: 200, body: this.configuration(next)};
+	}
+
+	async updateFunctionCode(reference: string, body: JsonObject): Promise<Reply> {
+		const record = this.resolve(reference);
+		const zip = optionalBlob(body, 'ZipFile');
+		const revisionId = optionalString(body, 'RevisionId');
+		const dryRun = optionalBoolean(body, 'DryRun') ?? false;
+		const architectures = optionalStringList(body, 'Architectures');
+		optionalBoolean(body, 'Publish');
+		if (architectures !== undefined) throwProblems(checkArchitectures(architectures));
+		if (zip === undefined) {
+			const other = ['S3Bucket', 'S3Key', 'ImageUri'].find((key) => body[key] !== undefined && body[key] !== null);
+			throw new LambdaError(
+				'InvalidParameterValueException',
+				other === undefined
+					? 'Please provide a source for function code.'
+					: `The local Lambda takes code only as ZipFile (${other} is not supported).`,
+			);
+		}
+		const inspected = this.inspectCode(zip, record);
+		this.checkRevision(record, revisionId);
+		this.checkNotBusy(record);
+		if (dryRun) return {status: 200, body: this.configuration(record)};
+		const now = Date.now();
+		const next: FunctionRecord = {
+			...record,
+			codeSha256Hex: inspected.sha256Hex,
+			codeSize: inspected.size,
+			codeSizeUnzipped: inspected.unzippedSize,
+			revisionId: randomUUID(),
+			lastModified: lambdaTimestamp(new Date(now)),
+			lastUpdateStatus: 'InProgress',
+			transitionDueAt: now + this.transitionDelayMs,
+		};
+		if (architectures !== undefined) next.architectures = architectures;
+		await this.save(next, record, zip);
+		this.scheduleTransition(next.name, now + this.transitionDelayMs);
+		return {status: 200, body: this.configuration(next)};
+	}
+
+	async deleteFunction(reference: string, qualifier?: string): Promise<Reply> {
+		if (qualifier === '$LATEST') {
+			throw new LambdaError('InvalidParameterValueException', '$LATEST version cannot be deleted without deleting the function.');
+		}
+		const record = this.resolve(reference, qualifier);
+		const timer = this.timers.get(record.name);
+		if (timer !== undefined) clearTimeout(timer);
+		this.timers.delete(record.name);
+		this.store.delete(record.name);
+		try {
+			await this.store.persist(record.name);
+		} catch (error) {
+			this.store.set(record);
+			throw new LambdaError('ServiceException', `The local Lambda could not delete the function: ${(error as Error).message}`);
+		}
+		await this.store.releaseCode(record.codeSha256Hex).catch(() => undefined);
+		return {status: 204};
+	}
+
+	async putFunctionConcurrency(reference: string, body: JsonObject): Promise<Reply> {
+		const record = this.resolve(reference);
+		const value = optionalInteger(body, 'ReservedConcurrentExecutions');
+		if (value === undefined) throw constraintError('reservedConcurrentExecutions', undefined, 'Member must not be null');
+		throwProblems(checkReservedConcurrency(value, this.reservedByOthers(record.name)));
+		await this.save({...record, reservedConcurrency: value, revisionId: randomUUID()}, record);
+		return {status: 200, body: {ReservedConcurrentExecutions: value}};
+	}
+
+	getFunctionConcurrency(reference: string): Reply {
+		const record = this.resolve(reference);
+		return {
+			status: 200,
+			body: record.reservedConcurrency === undefined ? {} : {ReservedConcurrentExecutions: record.reservedConcurrency},
+		};
+	}
+
+	async deleteFunctionConcurrency(reference: string): Promise<Reply> {
+		const record = this.resolve(reference);
+		if (record.reservedConcurrency !== undefined) {
+			const next: FunctionRecord = {...record, revisionId: randomUUID()};
+			delete next.reservedConcurrency;
+			await this.save(next, record);
+		}
+		return {status: 204};
+	}
+
+	getAccountSettings(): Reply {
+		let reserved = 0;
+		let totalCodeSize = 0;
+		let functionCount = 0;
+		for (const record of this.store.all()) {
+			reserved += record.reservedConcurrency ?? 0;
+			totalCodeSize += record.codeSize;
+			functionCount += 1;
+		}
+		return {
+			status: 200,
+			body: {
+				AccountLimit: {
+					TotalCodeSize: totalCodeSizeMax,
+					CodeSizeUnzipped: codeSizeUnzippedMax,
+					CodeSizeZipped: codeSizeZippedMax,
+					ConcurrentExecutions: accountConcurrentExecutions,
+					UnreservedConcurrentExecutions: accountConcurrentExecutions - reserved,
+				},
+				AccountUsage: {TotalCodeSize: totalCodeSize, FunctionCount: functionCount},
+			},
+		};
+	}
+
+	async tagResource(resource: string, body: JsonObject): Promise<Reply> {
+		const record = this.resolveResource(resource);
+		const tags = optionalStringMap(body, 'Tags');
+		if (tags === undefined) throw constraintError('tags', undefined, 'Member must not be null');
+		throwProblems(checkTags(tags, record.tags));
+		await this.save({...record, tags: {...record.tags, ...tags}, revisionId: randomUUID()}, record);
+		return {status: 204};
+	}
+
+	async untagResource(resource: string, keys: string[]): Promise<Reply> {
+		const record = this.resolveResource(resource);
+		if (keys.length === 0) throw constraintError('tagKeys', undefined, 'Member must not be null');
+		const tags = {...record.tags};
+		for (const key of keys) delete tags[key];
+		await this.save({...record, tags, revisionId: randomUUID()}, record);
+		return {status: 204};
+	}
+
+	listTags(resource: string): Reply {
+		const record = this.resolveResource(resource);
+		return {status: 200, body: {Tags: {...record.tags}}};
+	}
+
+	/** The deployment package behind a Code.Location URL, when a function uses it. */
+	codeFile(sha256Hex: string): string | undefined {
+		if (!/^[0-9a-f]{64}$/.test(sha256Hex) || !this.store.hasCode(sha256Hex) || !this.store.isCodeReferenced(sha256Hex)) return undefined;
+		return this.store.codePath(sha256Hex);
+	}
+}
+
+function stripUndefined<T extends object>(value: T): T {
+	return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
+}

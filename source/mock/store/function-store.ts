@@ -1,0 +1,210 @@
+// The local Lambda's persistent state, under a data directory:
+//
+//   DATA/local-lambda.json          marker: format, and whether the demo functions were seeded
+//   DATA/functions/<name>.json      one file per function (configuration, tags, concurrency, state)
+//   DATA/code/<sha256 hex>.zip      deployment packages, by content (shared by functions with the same zip)
+//
+// Everything is loaded at start and served from memory. Every change is
+// written with writeFileAtomic before the caller acknowledges it. Writes of
+// one function are queued, and each writes the function as it is when the
+// write starts, so the last write on disk always holds the latest state.
+
+import {mkdir, readFile, readdir, unlink} from 'node:fs/promises';
+import {join} from 'node:path';
+import {removeFileDurable, temporarySuffix, writeFileAtomic} from './atomic.js';
+import {isFunctionRecord, type FunctionRecord} from './records.js';
+
+const markerFile = 'local-lambda.json';
+
+interface Marker {
+	format: 1;
+	createdAt: string;
+	seeded: boolean;
+}
+
+/** Function names are case-sensitive; file systems may not be: "_" becomes "__" and "A" becomes "_a". */
+export function functionFileName(name: string): string {
+	return `${name.replace(/_/g, '__').replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)}.json`;
+}
+
+function isMarker(value: unknown): value is Marker {
+	return typeof value === 'object' && value !== null && (value as Record<string, unknown>)['format'] === 1;
+}
+
+export class FunctionStore {
+	readonly dataDir: string;
+	readonly functionsDir: string;
+	readonly codeDir: string;
+	private readonly records = new Map<string, FunctionRecord>();
+	private sortedNames: string[] | undefined;
+	private readonly writeQueues = new Map<string, Promise<void>>();
+	private readonly codeQueues = new Map<string, Promise<void>>();
+	private readonly durableCode = new Set<string>();
+	private marker: Marker | undefined;
+
+	private constructor(dataDir: string) {
+		this.dataDir = dataDir;
+		this.functionsDir = join(dataDir, 'functions');
+		this.codeDir = join(dataDir, 'code');
+	}
+
+	static async open(dataDir: string): Promise<FunctionStore> {
+		const store = new FunctionStore(dataDir);
+		await store.load();
+		return store;
+	}
+
+	private async load(): Promise<void> {
+		await mkdir(this.functionsDir, {recursive: true, mode: 0o700});
+		await mkdir(this.codeDir, {recursive: true, mode: 0o700});
+		try {
+			const marker: unknown = JSON.parse(await readFile(join(this.dataDir, markerFile), 'utf8'));
+			if (isMarker(marker)) this.marker = marker;
+		} catch {
+			this.marker = undefined;
+		}
+		for (const entry of await readdir(this.codeDir)) {
+			if (entry.endsWith(temporarySuffix)) await unlink(join(this.codeDir, entry)).catch(() => undefined);
+			else if (entry.endsWith('.zip')) this.durableCode.add(entry.slice(0, -'.zip'.length));
+		}
+		const entries = await readdir(this.functionsDir);
+		const files: string[] = [];
+		for (const entry of entries) {
+			if (entry.endsWith(temporarySuffix)) await unlink(join(this.functionsDir, entry)).catch(() => undefined);
+			else if (entry.endsWith('.json')) files.push(entry);
+		}
+		const batch = 64;
+		for (let index = 0; index < files.length; index += batch) {
+			const loaded = await Promise.all(
+				files.slice(index, index + batch).map(async (file) => {
+					try {
+						const value: unknown = JSON.parse(await readFile(join(this.functionsDir, file), 'utf8'));
+						if (isFunctionRecord(value)) return value;
+						process.stderr.write(`local Lambda: ignoring ${join(this.functionsDir, file)}: not a function record\n`);
+					} catch (error) {
+						process.stderr.write(`local Lambda: ignoring ${join(this.functionsDir, file)}: ${(error as Error).message}\n`);
+					}
+					return undefined;
+				}),
+			);
+			for (const record of loaded) if (record !== undefined) this.records.set(record.name, record);
+		}
+	}
+
+	/** True when this data directory has never been set up (so the demo functions may be seeded). */
+	get isNew(): boolean {
+		return this.marker === undefined && this.records.size === 0;
+	}
+
+	async markInitialized(seeded: boolean): Promise<void> {
+		this.marker = {format: 1, createdAt: new Date().toISOString(), seeded};
+		await writeFileAtomic(this.dataDir, markerFile, `${JSON.stringify(this.marker, null, '\t')}\n`);
+	}
+
+	get isInitialized(): boolean {
+		return this.marker !== undefined;
+	}
+
+	get size(): number {
+		return this.records.size;
+	}
+
+	get(name: string): FunctionRecord | undefined {
+		return this.records.get(name);
+	}
+
+	/** Every function, in the order ListFunctions returns them (by name). */
+	names(): readonly string[] {
+		if (this.sortedNames === undefined) {
+			this.sortedNames = [...this.records.keys()].sort((left, right) => (left < right ? -1 : left > right ? 1 : 0));
+		}
+		return this.sortedNames;
+	}
+
+	all(): IterableIterator<FunctionRecord> {
+		return this.records.values();
+	}
+
+	/** Adds or replaces a function in memory; persist() makes it durable. */
+	set(record: FunctionRecord): void {
+		if (!this.records.has(record.name)) this.sortedNames = undefined;
+		this.records.set(record.name, record);
+	}
+
+	/** Removes a function from memory; persist() makes it durable. */
+	delete(name: string): void {
+		if (this.records.delete(name)) this.sortedNames = undefined;
+	}
+
+	/** Writes the function as it is now (or removes its file when it is gone); resolves once that is durable. */
+	persist(name: string): Promise<void> {
+		const previous = this.writeQueues.get(name) ?? Promise.resolve();
+		const next = previous
+			.catch(() => undefined)
+			.then(async () => {
+				const record = this.records.get(name);
+				if (record === undefined) await removeFileDurable(this.functionsDir, functionFileName(name));
+				else await writeFileAtomic(this.functionsDir, functionFileName(name), `${JSON.stringify(record)}\n`);
+			});
+		this.writeQueues.set(name, next);
+		void next
+			.catch(() => undefined)
+			.then(() => {
+				if (this.writeQueues.get(name) === next) this.writeQueues.delete(name);
+			});
+		return next;
+	}
+
+	private queueCode(hex: string, job: () => Promise<void>): Promise<void> {
+		const previous = this.codeQueues.get(hex) ?? Promise.resolve();
+		const next = previous.catch(() => undefined).then(job);
+		this.codeQueues.set(hex, next);
+		void next
+			.catch(() => undefined)
+			.then(() => {
+				if (this.codeQueues.get(hex) === next) this.codeQueues.delete(hex);
+			});
+		return next;
+	}
+
+	/** Stores a deployment package by its hex SHA-256; resolves once it is durable. */
+	putCode(hex: string, zip: Uint8Array): Promise<void> {
+		if (this.durableCode.has(hex) && !this.codeQueues.has(hex)) return Promise.resolve();
+		return this.queueCode(hex, async () => {
+			if (this.durableCode.has(hex)) return;
+			await writeFileAtomic(this.codeDir, `${hex}.zip`, zip);
+			this.durableCode.add(hex);
+		});
+	}
+
+	hasCode(hex: string): boolean {
+		return this.durableCode.has(hex);
+	}
+
+	codePath(hex: string): string {
+		return join(this.codeDir, `${hex}.zip`);
+	}
+
+	async readCode(hex: string): Promise<Buffer> {
+		return readFile(this.codePath(hex));
+	}
+
+	isCodeReferenced(hex: string): boolean {
+		for (const record of this.records.values()) if (record.codeSha256Hex === hex) return true;
+		return false;
+	}
+
+	/** Removes a package no function uses any more. */
+	releaseCode(hex: string): Promise<void> {
+		return this.queueCode(hex, async () => {
+			if (this.isCodeReferenced(hex) || !this.durableCode.has(hex)) return;
+			this.durableCode.delete(hex);
+			await removeFileDurable(this.codeDir, `${hex}.zip`);
+		});
+	}
+
+	/** Resolves when every write queued so far has finished. */
+	async flush(): Promise<void> {
+		await Promise.all([...this.writeQueues.values(), ...this.codeQueues.values()].map((write) => write.catch(() => undefined)));
+	}
+}
