@@ -1,11 +1,14 @@
-// Start the console in the terminal: the alternate screen, raw keys, Ink with
-// line-by-line updates; and leave the terminal as it was, however it ends.
+// Start the console in the terminal: the alternate screen, raw keys, Ink
+// rendering whole frames that the ScreenWriter draws row by row; and leave the
+// terminal as it was, however it ends. Anything printed meanwhile (console
+// output, process warnings) is held and shown after the terminal is restored.
 import {render} from 'ink';
 import React from 'react';
 import type {Clients} from '../aws/clients.js';
 import type {Session} from '../session.js';
 import {App} from './app.js';
 import {ConsoleContext} from './context.js';
+import {ScreenWriter} from './screen-writer.js';
 import {themeFor, type Theme} from './theme.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
@@ -26,13 +29,17 @@ export async function runConsole(
 	theme: Theme = themeFor(),
 ): Promise<void> {
 	const {stdout} = streams;
+	const held = holdOutput();
 	let restored = false;
 	const restore = () => {
 		if (restored) return;
 		restored = true;
+		writer.close();
 		stdout.write(showCursor + leaveAlternateScreen);
+		held.release(streams.stderr);
 	};
 	stdout.write(enterAlternateScreen);
+	const writer = new ScreenWriter(stdout);
 	const onSignal = (signal: NodeJS.Signals) => {
 		instance.unmount();
 		restore();
@@ -44,12 +51,12 @@ export async function runConsole(
 		</ConsoleContext.Provider>,
 		{
 			stdin: streams.stdin,
-			stdout,
+			stdout: writer.sink as unknown as NodeJS.WriteStream,
 			stderr: streams.stderr,
 			exitOnCtrlC: false,
-			patchConsole: true,
-			incrementalRendering: true,
-			maxFps: 60,
+			// Whole frames to the writer, on every commit; the writer coalesces them.
+			debug: true,
+			patchConsole: false,
 		},
 	);
 	process.once('SIGTERM', onSignal);
@@ -62,4 +69,30 @@ export async function runConsole(
 		instance.cleanup();
 		restore();
 	}
+}
+
+/** Keep console output and process warnings off the screen while the console owns it. */
+function holdOutput(): {release(stderr: NodeJS.WriteStream): void} {
+	const lines: string[] = [];
+	const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+	const originals = methods.map((method) => console[method]);
+	for (const method of methods) {
+		console[method] = (...args: unknown[]) => {
+			lines.push(args.map((arg) => (typeof arg === 'string' ? arg : String(arg))).join(' '));
+		};
+	}
+	const warningListeners = process.listeners('warning');
+	process.removeAllListeners('warning');
+	const onWarning = (warning: Error) => lines.push(`${warning.name}: ${warning.message}`);
+	process.on('warning', onWarning);
+	return {
+		release(stderr) {
+			methods.forEach((method, index) => {
+				console[method] = originals[index]!;
+			});
+			process.off('warning', onWarning);
+			for (const listener of warningListeners) process.on('warning', listener);
+			if (lines.length > 0) stderr.write(`${lines.join('\n')}\n`);
+		},
+	};
 }

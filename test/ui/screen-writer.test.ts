@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import {EventEmitter} from 'node:events';
+import {describe, test} from 'node:test';
+import xterm from '@xterm/headless';
+import {ScreenWriter} from '../../source/ui/screen-writer.js';
+
+class Screen extends EventEmitter {
+	readonly terminal: InstanceType<typeof xterm.Terminal>;
+	written: string[] = [];
+	constructor(
+		public columns: number,
+		public rows: number,
+	) {
+		super();
+		this.terminal = new xterm.Terminal({cols: columns, rows, allowProposedApi: true, scrollback: 0});
+	}
+	write(data: string): boolean {
+		this.written.push(data);
+		this.terminal.write(data);
+		return true;
+	}
+	async lines(): Promise<string[]> {
+		await new Promise<void>((resolve) => this.terminal.write('', resolve));
+		const buffer = this.terminal.buffer.active;
+		return Array.from({length: this.rows}, (_, row) => buffer.getLine(row)?.translateToString(true) ?? '');
+	}
+	resize(columns: number, rows: number): void {
+		this.columns = columns;
+		this.rows = rows;
+		this.terminal.resize(columns, rows);
+		this.emit('resize');
+	}
+}
+
+const frame = (...lines: string[]) => lines.join('\n');
+const drawn = (writer: ScreenWriter, text: string) => {
+	writer.sink.write(text);
+	writer.flush();
+};
+
+describe('ScreenWriter', () => {
+	test('draws each frame at the top of the screen, whatever it replaced', async () => {
+		const screen = new Screen(20, 6);
+		const writer = new ScreenWriter(screen);
+		drawn(writer, frame('loading…', '', 'x'));
+		drawn(writer, frame('Functions (2)', 'a', 'b', 'c'));
+		drawn(writer, frame('Functions (2)', 'a', 'B'));
+		assert.deepEqual(await screen.lines(), ['Functions (2)', 'a', 'B', '', '', '']);
+	});
+
+	test('rewrites only the rows that changed', async () => {
+		const screen = new Screen(20, 6);
+		const writer = new ScreenWriter(screen);
+		drawn(writer, frame('title', 'row one', 'row two', 'row three'));
+		screen.written = [];
+		drawn(writer, frame('title', 'row one', 'row 2', 'row three'));
+		const output = screen.written.join('');
+		assert.ok(output.includes('row 2'));
+		assert.ok(!output.includes('title') && !output.includes('row one') && !output.includes('row three'), output);
+		screen.written = [];
+		drawn(writer, frame('title', 'row one', 'row 2', 'row three'));
+		assert.equal(screen.written.join(''), '', 'an unchanged frame writes nothing');
+	});
+
+	test('frames written in one turn are drawn once, the latest', async () => {
+		const screen = new Screen(20, 4);
+		const writer = new ScreenWriter(screen);
+		writer.sink.write(frame('first'));
+		writer.sink.write(frame('second'));
+		await new Promise((resolve) => setImmediate(resolve));
+		assert.equal(screen.written.filter((data) => data.includes('first')).length, 0);
+		assert.deepEqual((await screen.lines())[0], 'second');
+	});
+
+	test('a resize tells Ink the new size and repaints everything', async () => {
+		const screen = new Screen(20, 6);
+		const writer = new ScreenWriter(screen);
+		let resized = 0;
+		writer.sink.on('resize', () => resized++);
+		drawn(writer, frame('title', 'body'));
+		screen.terminal.write('garbage left by the terminal');
+		screen.resize(30, 8);
+		assert.equal(resized, 1);
+		assert.equal(writer.sink.columns, 30);
+		assert.equal(writer.sink.rows, 8);
+		drawn(writer, frame('title', 'body'));
+		assert.deepEqual(await screen.lines(), ['title', 'body', '', '', '', '', '', '']);
+	});
+
+	test('after close nothing more is drawn', async () => {
+		const screen = new Screen(20, 4);
+		const writer = new ScreenWriter(screen);
+		writer.close();
+		screen.written = [];
+		drawn(writer, frame('late'));
+		assert.deepEqual(screen.written, []);
+	});
+});
