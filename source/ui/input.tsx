@@ -1,9 +1,10 @@
 // One key dispatcher: overlays (a question, help) get a key first, then the
 // active screen, then the global bindings. A handler returns true when it used
-// the key, and the key goes no further.
+// the key, and the key goes no further. Keys that arrive together are handled
+// one at a time, each after React has rendered what the one before did.
 import {useInput} from 'ink';
-import React, {createContext, useContext, useEffect, useRef, type ReactNode} from 'react';
-import {keyName} from './keymap.js';
+import React, {createContext, useContext, useEffect, useRef, useState, type ReactNode} from 'react';
+import {keyName, splitTyped} from './keymap.js';
 
 export type KeyHandler = (name: string, input: string) => boolean;
 
@@ -12,6 +13,8 @@ export const layers = {global: 0, screen: 1, overlay: 2} as const;
 interface Registration {
 	layer: number;
 	handler: {current: KeyHandler};
+	/** Read at dispatch time, as of the latest render: no effect has to run first. */
+	active: {current: boolean};
 }
 
 interface Registry {
@@ -32,24 +35,54 @@ export function KeyDispatcher({children, onUnhandled}: {children: ReactNode; onU
 			};
 		},
 	});
-	useInput((input, key) => {
-		const name = keyName(input, key);
+	const queue = useRef<Array<{name: string; input: string}>>([]);
+	const dispatch = useRef(({name, input}: {name: string; input: string}) => {
 		const ordered = [...registrations.current].sort((a, b) => b.layer - a.layer);
 		for (const registration of ordered) {
-			if (registration.handler.current(name, input)) return;
+			if (registration.active.current && registration.handler.current(name, input)) return;
 		}
 		fallback.current(name, input);
+	});
+	// Keys that arrive together go one at a time: the next is dispatched from an
+	// effect of the render that the one before caused (the tick is updated in the
+	// same batch as the handler's own state), so every handler sees the screen as
+	// the earlier keys left it.
+	const [tick, setTick] = useState(0);
+	const busy = useRef(false);
+	const pump = useRef(() => {
+		const next = queue.current.shift();
+		if (!next) {
+			busy.current = false;
+			return;
+		}
+		busy.current = true;
+		try {
+			dispatch.current(next);
+		} finally {
+			setTick((value) => value + 1);
+		}
+	});
+	useEffect(() => {
+		if (busy.current) pump.current();
+	}, [tick]);
+	useInput((input, key) => {
+		const plain = !key.ctrl && !key.meta && input.length > 1 && !input.includes('\u001B');
+		const presses = plain ? splitTyped(input) : [{name: keyName(input, key), input}];
+		queue.current.push(...presses);
+		if (!busy.current) pump.current();
 	});
 	return <RegistryContext.Provider value={registry.current}>{children}</RegistryContext.Provider>;
 }
 
-/** Receive keys while `active`; later registrations on the same layer come after earlier ones. */
+/** Receive keys while `active`; on the same layer, components mounted earlier come first. */
 export function useKeys(layer: number, handler: KeyHandler, active = true): void {
 	const registry = useContext(RegistryContext);
 	const current = useRef(handler);
 	current.current = handler;
+	const isActive = useRef(active);
+	isActive.current = active;
 	useEffect(() => {
-		if (!registry || !active) return undefined;
-		return registry.add({layer, handler: current});
-	}, [registry, layer, active]);
+		if (!registry) return undefined;
+		return registry.add({layer, handler: current, active: isActive});
+	}, [registry, layer]);
 }

@@ -74,6 +74,23 @@ export function keyName(input: string, key: Key): string {
 	return input;
 }
 
+const controlNames: Record<string, string> = {'\r': 'enter', '\n': 'enter', '\t': 'tab', '\u007F': 'backspace', '\b': 'backspace', '\u001B': 'escape'};
+
+/**
+ * The key presses in one chunk of typed text. A terminal delivers keys typed
+ * quickly (or over a slow link) together, and Ink passes such a chunk on as one
+ * input: "jjT" is three presses, "ab\r" is two letters and Enter.
+ */
+export function splitTyped(input: string): Array<{name: string; input: string}> {
+	return Array.from(input, (char) => {
+		const control = controlNames[char];
+		if (control) return {name: control, input: char};
+		const code = char.codePointAt(0) ?? 0;
+		if (code < 0x20) return {name: `ctrl+${String.fromCodePoint(code + 0x60)}`, input: String.fromCodePoint(code + 0x60)};
+		return {name: char, input: char};
+	});
+}
+
 /** The binding a key press means in a scope, if any. */
 export function bindingFor(scope: Scope, name: string): Binding | undefined {
 	return keymap.find((binding) => binding.scope === scope && binding.keys.includes(name));
