@@ -5,6 +5,12 @@ import {readFileSync} from 'node:fs';
 import {parseInvocation, usage, UsageError, type ConnectionFlags} from './commands/args.js';
 import type {Session} from './session.js';
 
+// The SDK warns at the first client that its releases after January 2027 need
+// Node.js 22; lambdash supports Node.js 20 and says so in package.json.
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+// React's production build: its development checks cost milliseconds a frame.
+process.env['NODE_ENV'] ??= 'production';
+
 function version(): string {
 	const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string};
 	return packageJson.version;

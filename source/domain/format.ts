@@ -6,12 +6,13 @@ export function formatBytes(bytes: number): string {
 	const units = ['B', 'KB', 'MB', 'GB', 'TB'];
 	let value = bytes;
 	let unit = 0;
-	while (value >= 1024 && unit < units.length - 1) {
+	// At most three digits, so a size never needs more than six columns: "999 KB", "1.0 MB".
+	while (value >= 1000 && unit < units.length - 1) {
 		value /= 1024;
 		unit++;
 	}
 	if (unit === 0) return `${value} B`;
-	return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
+	return `${value >= 10 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
 }
 
 /** A duration in seconds as the Lambda console writes a timeout: 3 s, 1 min 30 s, 15 min. */

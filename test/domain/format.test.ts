@@ -9,7 +9,9 @@ import {concurrencyLabel, decodeRestore, encodeRestore} from '../../source/domai
 test('sizes, timeouts and ages read as the console writes them', () => {
 	assert.equal(formatBytes(512), '512 B');
 	assert.equal(formatBytes(1536), '1.5 KB');
-	assert.equal(formatBytes(50 * 1024 * 1024), '50.0 MB');
+	assert.equal(formatBytes(50 * 1024 * 1024), '50 MB');
+	assert.equal(formatBytes(1020 * 1024), '1.0 MB', 'never four digits');
+	assert.equal(formatBytes(999 * 1024), '999 KB');
 	assert.equal(formatBytes(250 * 1024 * 1024), '250 MB');
 	assert.equal(formatTimeout(3), '3 s');
 	assert.equal(formatTimeout(90), '1 min 30 s');

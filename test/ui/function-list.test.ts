@@ -31,7 +31,9 @@ describe('function list in an 80x24 terminal', () => {
 		await ui.waitForText('web-app-python');
 		const screen = ui.screen();
 		for (const name of demoNames) assert.match(screen, new RegExp(`${name} +(nodejs20\\.x|python3\\.12)`));
-		assert.match(screen, /Functions \(10\)/);
+		const top = screen.split('\n');
+		assert.match(top[0]!, /^Functions \(10\)/, 'the title is on the first row, with nothing stale around it');
+		assert.ok(!screen.includes('loading'), 'no trace of the loading frame is left');
 		assert.match(screen, /NAME +RUNTIME +MEM +TMO +CODE +MODIFIED +STATE +RESERVED/);
 		const lines = screen.split('\n');
 		assert.equal(lines.length, 24);
@@ -62,6 +64,24 @@ describe('function list in an 80x24 terminal', () => {
 		assert.ok(selected('web-app-python'), 'a page down past the end stops at the last');
 		await ui.press(keys.up);
 		assert.ok(selected('web-app-node'));
+		await ui.quit();
+	});
+
+	test('the state of each visible function, which ListFunctions leaves out, is read and shown', async () => {
+		const ui = UiTerminal.start(local.session);
+		await ui.waitForText('web-app-python');
+		await ui.waitFor((screen) => screen.split('\n').slice(2, 12).every((line) => / Active +-$/.test(line)), 'Active on every row');
+		await ui.quit();
+	});
+
+	test('keys that arrive together are each handled, in order', async () => {
+		const ui = UiTerminal.start(local.session);
+		await ui.waitForText('web-app-python');
+		ui.type('jjT');
+		await ui.waitForText('Throttle iot-backend-node?');
+		ui.type('n/web\r');
+		await ui.waitForText('Functions (2 of 10)');
+		assert.ok(ui.cell(ui.rowOf('web-app-node'), 0).inverse, 'Enter ended the filter on the first match');
 		await ui.quit();
 	});
 
@@ -105,7 +125,7 @@ describe('function list in an 80x24 terminal', () => {
 		assert.match(screen, /State +Active · last update/);
 		assert.match(screen, /Code +[\d.]+ (B|KB) zip · SHA-256 [A-Za-z0-9+/]{43}=/);
 		assert.match(screen, /Layers +none/);
-		assert.match(screen, /Concurrency +no reservation, uses the unreserved pool \(account: \d+ of 1000 unreserved\)/);
+		assert.match(screen, /Concurrency +none reserved: uses the unreserved pool \(\d+ of 1000 free\)/);
 		assert.match(screen, /Environment +\d+ variables?/);
 		assert.match(screen, /Tags +\d+ tags?: /);
 		await ui.press(keys.escape);
@@ -214,6 +234,7 @@ describe('function list in an 80x24 terminal', () => {
 		assert.ok(!ui.screen().includes('Every invocation will be rejected'));
 		await ui.press('?');
 		await ui.waitForText('(off: read-only)');
+		await ui.press(keys.escape);
 		await ui.quit();
 		const reserved = await local.clients.lambda.send(new GetFunctionConcurrencyCommand({FunctionName: 'file-processor-node'}));
 		assert.equal(reserved.ReservedConcurrentExecutions, undefined);

@@ -11,6 +11,8 @@ export interface Column<T> {
 	align?: 'left' | 'right';
 	value(row: T): string;
 	color?(row: T): ColorName | undefined;
+	/** Bold, in colour or not: what must stand out also without colour (NO_COLOR). */
+	strong?(row: T): boolean;
 }
 
 interface Props<T> {
@@ -73,7 +75,7 @@ function TableRow<T>({row, columns, selected}: RowProps<T>) {
 			{columns.map((column, index) => {
 				const cell = fit(column.value(row), column.width, column.align) + (index < columns.length - 1 ? ' ' : '');
 				const color = column.color?.(row);
-				return color ? (
+				return color || column.strong?.(row) ? (
 					<Text key={column.title} color={color} bold>
 						{cell}
 					</Text>

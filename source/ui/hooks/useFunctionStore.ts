@@ -1,35 +1,43 @@
 // The functions of the account, shared by the list and the detail: loaded a
-// page at a time (the first page is drawn at once), with reserved concurrency
-// fetched only for the rows someone can see.
+// page at a time (the first page is drawn at once). What ListFunctions leaves
+// out (state, last update status, reserved concurrency) is read with one
+// GetFunction per function, and only for the rows someone can see.
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import {getReservedConcurrency} from '../../aws/concurrency.js';
 import type {Clients} from '../../aws/clients.js';
 import {describeAwsError} from '../../aws/errors.js';
-import {listFunctionPages} from '../../aws/functions.js';
+import {getFunctionDetail, listFunctionPages} from '../../aws/functions.js';
 import type {FunctionSummary} from '../../domain/function-model.js';
 
 /** Reserved concurrency per function name: a number, null for no reservation; missing while unknown. */
 export type ConcurrencyMap = ReadonlyMap<string, number | null>;
+/** State and last update status per function name, as GetFunction last said; missing while unknown. */
+export type StateMap = ReadonlyMap<string, Pick<FunctionSummary, 'state' | 'lastUpdateStatus'>>;
 
 export interface FunctionStore {
 	functions: readonly FunctionSummary[];
 	loading: boolean;
 	error: string | undefined;
 	concurrency: ConcurrencyMap;
+	states: StateMap;
+	/** Counts refreshes: what was read row by row is read again after each. */
+	generation: number;
 	refresh(): void;
-	requestConcurrency(names: readonly string[]): void;
+	/** Read what the list does not hold (state, reserved concurrency) for these functions, once each. */
+	requestDetails(names: readonly string[]): void;
 	setConcurrency(name: string, value: number | undefined): void;
+	setState(name: string, state: Pick<FunctionSummary, 'state' | 'lastUpdateStatus'>): void;
 }
 
 const byName = (a: FunctionSummary, b: FunctionSummary) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 const flushEveryMs = 200;
-const concurrencyRequestsAtOnce = 4;
+const detailRequestsAtOnce = 4;
 
 export function useFunctionStore(clients: Clients): FunctionStore {
 	const [functions, setFunctions] = useState<readonly FunctionSummary[]>([]);
 	const [loading, setLoading] = useState(true);
 	const [error, setError] = useState<string | undefined>();
 	const [concurrency, setConcurrencyMap] = useState<ConcurrencyMap>(() => new Map());
+	const [states, setStateMap] = useState<StateMap>(() => new Map());
 	const [generation, setGeneration] = useState(0);
 	const requested = useRef(new Set<string>());
 	const queue = useRef<string[]>([]);
@@ -78,14 +86,17 @@ export function useFunctionStore(clients: Clients): FunctionStore {
 	}, [clients, generation]);
 
 	const pump = useCallback(() => {
-		while (inFlight.current < concurrencyRequestsAtOnce && queue.current.length > 0) {
+		while (inFlight.current < detailRequestsAtOnce && queue.current.length > 0) {
 			const name = queue.current.shift()!;
 			inFlight.current++;
-			getReservedConcurrency(clients, name)
+			getFunctionDetail(clients, name)
 				.then(
-					(value) => {
+					(detail) => {
 						if (!mounted.current) return;
-						setConcurrencyMap((previous) => new Map(previous).set(name, value ?? null));
+						setConcurrencyMap((previous) => new Map(previous).set(name, detail.reservedConcurrency ?? null));
+						setStateMap((previous) =>
+							new Map(previous).set(name, {state: detail.state, lastUpdateStatus: detail.lastUpdateStatus}),
+						);
 					},
 					() => {
 						// Not drawn when it cannot be read (no permission, deleted); asked again on refresh.
@@ -98,7 +109,7 @@ export function useFunctionStore(clients: Clients): FunctionStore {
 		}
 	}, [clients]);
 
-	const requestConcurrency = useCallback(
+	const requestDetails = useCallback(
 		(names: readonly string[]) => {
 			let added = false;
 			for (const name of names) {
@@ -120,15 +131,23 @@ export function useFunctionStore(clients: Clients): FunctionStore {
 		});
 	}, []);
 
+	const setState = useCallback((name: string, state: Pick<FunctionSummary, 'state' | 'lastUpdateStatus'>) => {
+		setStateMap((previous) => {
+			const known = previous.get(name);
+			if (known?.state === state.state && known.lastUpdateStatus === state.lastUpdateStatus) return previous;
+			return new Map(previous).set(name, state);
+		});
+	}, []);
+
 	const refresh = useCallback(() => {
+		// The old values stay on screen until the new ones arrive.
 		requested.current.clear();
 		queue.current = [];
-		setConcurrencyMap(new Map());
 		setGeneration((value) => value + 1);
 	}, []);
 
 	return useMemo(
-		() => ({functions, loading, error, concurrency, refresh, requestConcurrency, setConcurrency}),
-		[functions, loading, error, concurrency, refresh, requestConcurrency, setConcurrency],
+		() => ({functions, loading, error, concurrency, states, generation, refresh, requestDetails, setConcurrency, setState}),
+		[functions, loading, error, concurrency, states, generation, refresh, requestDetails, setConcurrency, setState],
 	);
 }

@@ -30,10 +30,12 @@ export function FunctionDetailScreen({name, store, width, height, active, onBack
 	const [tab, setTab] = useState(0);
 	const detail = useResource((signal) => getFunctionDetail(clients, name, signal), [clients, name], clients.endpoint);
 	const account = useResource(() => getAccountConcurrency(clients), [clients], clients.endpoint);
-	const {setConcurrency} = store;
+	const {setConcurrency, setState} = store;
 	useEffect(() => {
-		if (detail.data) setConcurrency(detail.data.name, detail.data.reservedConcurrency);
-	}, [detail.data, setConcurrency]);
+		if (!detail.data) return;
+		setConcurrency(detail.data.name, detail.data.reservedConcurrency);
+		setState(detail.data.name, {state: detail.data.state, lastUpdateStatus: detail.data.lastUpdateStatus});
+	}, [detail.data, setConcurrency, setState]);
 	// A throttle toggle changes the account's unreserved pool too.
 	const known = store.concurrency.get(name);
 	useEffect(() => {

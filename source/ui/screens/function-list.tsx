@@ -22,7 +22,7 @@ interface Props {
 	onThrottle(fn: FunctionSummary): void;
 }
 
-const fixedWidths = {runtime: 10, memory: 5, timeout: 4, code: 7, modified: 8, state: 8, concurrency: 9};
+const fixedWidths = {runtime: 10, memory: 5, timeout: 4, code: 6, modified: 8, state: 8, concurrency: 9};
 
 export function listColumns(width: number, store: FunctionStore, theme: Theme): Array<Column<FunctionSummary>> {
 	const fixed = Object.values(fixedWidths).reduce((sum, value) => sum + value, 0);
@@ -32,6 +32,8 @@ export function listColumns(width: number, store: FunctionStore, theme: Theme): 
 		const value = store.concurrency.get(fn.name);
 		return value === undefined ? 'unknown' : value === null ? undefined : value;
 	};
+	// ListFunctions does not return the state; GetFunction does, row by row.
+	const state = (fn: FunctionSummary) => store.states.get(fn.name) ?? fn;
 	return [
 		{title: 'NAME', width: nameWidth, value: (fn) => fn.name},
 		{title: 'RUNTIME', width: fixedWidths.runtime, value: (fn) => fn.runtime},
@@ -42,9 +44,12 @@ export function listColumns(width: number, store: FunctionStore, theme: Theme): 
 		{
 			title: 'STATE',
 			width: fixedWidths.state,
-			value: (fn) => stateLabel(fn),
+			value(fn) {
+				const known = state(fn);
+				return known.state === '-' ? '·' : stateLabel(known);
+			},
 			color(fn) {
-				const health = stateHealth(fn);
+				const health = stateHealth(state(fn));
 				return health === 'bad' ? theme.danger : health === 'busy' ? theme.warning : undefined;
 			},
 		},
@@ -57,6 +62,7 @@ export function listColumns(width: number, store: FunctionStore, theme: Theme): 
 				return value === 'unknown' ? '·' : concurrencyLabel(value);
 			},
 			color: (fn) => (reserved(fn) === 0 ? theme.danger : undefined),
+			strong: (fn) => reserved(fn) === 0,
 		},
 	];
 }
@@ -70,16 +76,16 @@ export function FunctionListScreen({store, theme, width, height, active, onOpen,
 	const visibleRows = tableHeight - 1;
 	const current = Math.min(selected, Math.max(0, rows.length - 1));
 
-	// Ask for reserved concurrency of what is on screen, and nothing else.
+	// Ask for the state and reserved concurrency of what is on screen, and nothing else.
 	const offsetRef = useRef(0);
 	const offset = scrollOffset(offsetRef.current, current, visibleRows, rows.length);
 	offsetRef.current = offset;
 	const visibleNames = rows.slice(offset, offset + visibleRows).map((fn) => fn.name);
 	const visibleKey = visibleNames.join('\n');
 	useEffect(() => {
-		if (active) store.requestConcurrency(visibleNames);
+		if (active) store.requestDetails(visibleNames);
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [visibleKey, active, store.requestConcurrency]);
+	}, [visibleKey, active, store.requestDetails, store.generation]);
 
 	const move = (to: number) => setSelected(Math.max(0, Math.min(rows.length - 1, to)));
 

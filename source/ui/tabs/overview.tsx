@@ -17,9 +17,9 @@ interface Props {
 }
 
 function concurrencyText(reserved: number | null, account: AccountConcurrency | undefined): string {
-	const pool = account ? ` (account: ${account.unreserved} of ${account.limit} unreserved)` : '';
-	if (reserved === null) return `no reservation, uses the unreserved pool${pool}`;
-	return `${reserved} reserved${pool}`;
+	const free = account ? `${account.unreserved} of ${account.limit} free` : '';
+	if (reserved === null) return `none reserved: uses the unreserved pool${free ? ` (${free})` : ''}`;
+	return `${reserved} reserved${free ? ` (unreserved pool: ${free})` : ''}`;
 }
 
 export function OverviewTab({detail, reserved, account, theme, height}: Props) {
