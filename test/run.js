@@ -43,6 +43,8 @@ const result = spawnSync(
 	[
 		'--test',
 		'--test-concurrency=2',
+		// A test that hangs fails with its name instead of stalling the run.
+		'--test-timeout=120000',
 		'--test-reporter=spec',
 		'--test-reporter-destination=stdout',
 		'--test-reporter=tap',

@@ -144,12 +144,23 @@ export class UiTerminal {
 		this.stdin.type(data);
 	}
 
-	/** Press keys one at a time, as a person does. */
+	/** Press keys one at a time, as a person does, each once the console has drawn what the last one did. */
 	async press(...sequence: string[]): Promise<void> {
 		for (const data of sequence) {
 			this.stdin.type(data);
 			// eslint-disable-next-line no-await-in-loop
-			await new Promise((resolve) => setTimeout(resolve, 5));
+			await this.quiet();
+		}
+	}
+
+	/** Wait until the console has written nothing for `quietMs` (it has drawn all it is going to). */
+	async quiet(quietMs = 30, timeoutMs = 2000): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		let seen = -1;
+		while (seen !== this.stdout.bytes && Date.now() < deadline) {
+			seen = this.stdout.bytes;
+			// eslint-disable-next-line no-await-in-loop
+			await new Promise((resolve) => setTimeout(resolve, quietMs));
 		}
 		await this.settle();
 	}
@@ -189,7 +200,15 @@ export class UiTerminal {
 	/** Quit with q and wait for the console to end. */
 	async quit(): Promise<void> {
 		this.type('q');
-		await this.done;
+		let timer: NodeJS.Timeout | undefined;
+		const timeout = new Promise<never>((_, reject) => {
+			timer = setTimeout(() => reject(new Error(`q did not quit within 5 s. Screen:\n${this.screen()}`)), 5000);
+		});
+		try {
+			await Promise.race([this.done, timeout]);
+		} finally {
+			clearTimeout(timer);
+		}
 		await this.settle();
 		this.clients.destroy();
 	}
