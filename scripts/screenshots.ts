@@ -1,0 +1,163 @@
+// `npm run screenshots`: runs the real console in a pseudo-terminal at 80x24
+// against the local Lambda (a fresh data directory, so the demo functions) and
+// writes a PNG of each screen into screenshots/.
+//
+// To add a screen, add a step: the keys that lead to it from the previous
+// step's screen, and what must be on screen before the picture is taken.
+//
+//   node dist/scripts/screenshots.js [--out DIR] [--scale N] [--only NAME]
+// --only NAME passes through the screens before NAME and writes NAME alone.
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join, relative} from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {keySequence, packageRoot, PtyTerminal} from '../test/support/pty-terminal.js';
+import type {PtyKey, PtyTerminalOptions} from '../test/support/pty-terminal.js';
+import {terminalToPng} from './terminal-png.js';
+
+/** A key to type: a named key ({key: 'enter'}) or raw text ('T', 'j', '/web'). */
+export type StepKey = string | {key: PtyKey};
+
+export interface ScreenshotStep {
+	/** File name of the PNG, relative to the output directory. */
+	file: string;
+	/** Keys typed one after another, from the screen the previous step left. */
+	keys: StepKey[];
+	/** What the screen must show before the picture is taken. */
+	waitFor: string | RegExp | ((screen: string) => boolean);
+	/** How long the app must stay quiet before the picture (ms). Default 250. */
+	settleMs?: number;
+	/** False to only pass through this screen without writing its PNG. Default true. */
+	capture?: boolean;
+}
+
+export interface ScreenshotRun {
+	terminal: PtyTerminalOptions;
+	steps: ScreenshotStep[];
+	outDir: string;
+	scale?: number;
+	/** Keys that end the program after the last step; it is killed if it has not exited 5 s later. */
+	quitKeys?: StepKey[];
+	timeoutMs?: number;
+	log?: (line: string) => void;
+}
+
+/** The screens the README shows, in the order a person reaches them. */
+export const appSteps: ScreenshotStep[] = [
+	{
+		file: 'function-list.png',
+		keys: [],
+		// The list has loaded: a count in the title and no loading line.
+		waitFor: (screen) => /Functions \([1-9]/.test(screen) && !/loading/i.test(screen),
+	},
+	{
+		file: 'function-detail.png',
+		keys: [{key: 'enter'}],
+		waitFor: (screen) => /Overview/.test(screen) && /arn:aws:lambda:/.test(screen) && !/Loading/.test(screen),
+	},
+	{
+		file: 'throttle-confirm.png',
+		keys: ['T'],
+		waitFor: /Throttle .+\?/,
+	},
+];
+
+function typeOf(key: StepKey): string {
+	return typeof key === 'string' ? key : keySequence(key.key);
+}
+
+function describeWait(waitFor: ScreenshotStep['waitFor']): string {
+	if (typeof waitFor === 'function') return 'the expected screen';
+	return typeof waitFor === 'string' ? JSON.stringify(waitFor) : String(waitFor);
+}
+
+/** Runs the steps against one program and writes their PNGs; returns the files written. */
+export async function takeScreenshots(run: ScreenshotRun): Promise<string[]> {
+	const log = run.log ?? ((line: string) => console.log(line));
+	const timeoutMs = run.timeoutMs ?? 30_000;
+	mkdirSync(run.outDir, {recursive: true});
+	const term = PtyTerminal.start(run.terminal);
+	const written: string[] = [];
+	try {
+		for (const step of run.steps) {
+			for (const key of step.keys) {
+				term.write(typeOf(key));
+				// One key at a time, as typed: the app sees separate keypresses.
+				await new Promise((resolve) => setTimeout(resolve, 60));
+			}
+			const waitFor = step.waitFor;
+			const predicate =
+				typeof waitFor === 'function'
+					? () => waitFor(term.screen())
+					: typeof waitFor === 'string'
+						? () => term.screen().includes(waitFor)
+						: () => waitFor.test(term.screen());
+			await term.waitFor(predicate, `${describeWait(waitFor)} for ${step.file}`, timeoutMs);
+			if (!(await term.settle(step.settleMs ?? 250, 5000))) {
+				log(`note: the screen for ${step.file} was still changing; taking it as it is`);
+			}
+			if (step.capture === false) continue;
+			const file = join(run.outDir, step.file);
+			writeFileSync(file, terminalToPng(term.terminal, {scale: run.scale ?? 1}));
+			written.push(file);
+			const shown = relative(process.cwd(), file);
+			log(`wrote ${shown && !shown.startsWith('..') ? shown : file}`);
+		}
+		if (run.quitKeys && !term.hasExited()) {
+			for (const key of run.quitKeys) {
+				if (term.hasExited()) break;
+				term.write(typeOf(key));
+				await new Promise((resolve) => setTimeout(resolve, 60));
+			}
+			await term.waitForExit(5000).catch(() => undefined);
+		}
+	} finally {
+		if (!term.hasExited()) {
+			term.kill();
+			await term.waitForExit(5000).catch(() => undefined);
+		}
+	}
+	return written;
+}
+
+function flag(args: string[], name: string): string | undefined {
+	const index = args.indexOf(name);
+	return index >= 0 ? args[index + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+	const args = process.argv.slice(2);
+	const root = packageRoot();
+	const outDir = flag(args, '--out') ?? join(root, 'screenshots');
+	const scale = Number(flag(args, '--scale') ?? 1);
+	if (!Number.isInteger(scale) || scale < 1 || scale > 8) throw new Error('--scale takes a whole number from 1 to 8');
+	const only = flag(args, '--only');
+	// Screenshots show colour whatever the caller's terminal prefers.
+	delete process.env.NO_COLOR;
+	const dataDir = mkdtempSync(join(tmpdir(), 'lambdash-screenshots-'));
+	try {
+		let steps = appSteps;
+		if (only) {
+			// Keep the steps up to and including the one asked for: it needs their keys.
+			const last = steps.findIndex((step) => step.file === only || step.file === `${only}.png`);
+			if (last < 0) throw new Error(`no screenshot step ${only}; steps: ${steps.map((s) => s.file).join(', ')}`);
+			steps = steps.slice(0, last + 1).map((step, index) => (index < last ? {...step, capture: false} : step));
+		}
+		await takeScreenshots({
+			terminal: {args: ['--local', '--data-dir', dataDir], cols: 80, rows: 24, cwd: root},
+			steps,
+			outDir,
+			scale,
+			quitKeys: [{key: 'escape'}, {key: 'escape'}, 'q'],
+		});
+	} finally {
+		rmSync(dataDir, {recursive: true, force: true});
+	}
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	main().catch((error: unknown) => {
+		console.error(error instanceof Error ? error.message : error);
+		process.exit(1);
+	});
+}
