@@ -6,6 +6,10 @@
 // row too few when the frame ends with a newline (any frame shorter than the
 // terminal), so every update lands a row low. Absolute addressing cannot drift,
 // and a resize simply repaints the whole screen.
+//
+// When rows have moved up or down (a list scrolled by a line), the terminal is
+// asked to scroll that region (DECSTBM and SU/SD) and only the new rows are
+// written: a few dozen bytes instead of a screenful, which matters on a slow link.
 import {EventEmitter} from 'node:events';
 
 const esc = '\u001B[';
@@ -17,6 +21,77 @@ const eraseToEndOfLine = `${esc}K`;
 const resetStyle = `${esc}0m`;
 
 const moveTo = (row: number): string => `${esc}${row + 1}H`;
+const maximumShift = 3;
+
+interface Scroll {
+	/** The escape sequence that scrolls the region. */
+	sequence: string;
+	/** What the screen holds after it. */
+	screen: string[];
+}
+
+/** Bytes needed to bring `screen` to `lines` row by row. */
+function diffCost(screen: readonly string[], lines: readonly string[]): number {
+	let cost = 0;
+	const height = Math.max(lines.length, screen.length);
+	for (let row = 0; row < height; row++) {
+		const line = lines[row] ?? '';
+		if (line !== (screen[row] ?? '')) cost += line.length + 12;
+	}
+	return cost;
+}
+
+/**
+ * The cheapest scroll of a region of the screen that brings it closer to
+ * `lines`: for each shift, the longest run of rows that the shift would put in
+ * place; undefined when scrolling does not save bytes.
+ */
+export function planScroll(screen: readonly string[], lines: readonly string[]): Scroll | undefined {
+	let best: Scroll | undefined;
+	let bestCost = diffCost(screen, lines);
+	const height = Math.min(screen.length, lines.length);
+	for (let shift = -maximumShift; shift <= maximumShift; shift++) {
+		if (shift === 0) continue;
+		// The longest run of rows r with lines[r] === screen[r + shift], ignoring blank rows.
+		let runStart = 0;
+		let bestStart = 0;
+		let bestLength = 0;
+		for (let row = 0; row <= height; row++) {
+			const from = row + shift;
+			const matches = row < height && from >= 0 && from < height && lines[row] === screen[from] && lines[row] !== '';
+			if (!matches) {
+				runStart = row + 1;
+				continue;
+			}
+			if (row - runStart + 1 > bestLength) {
+				bestLength = row - runStart + 1;
+				bestStart = runStart;
+			}
+		}
+		if (bestLength < 2) continue;
+		const first = bestStart;
+		const last = bestStart + bestLength - 1;
+		const after = [...screen];
+		let sequence: string;
+		if (shift > 0) {
+			// Rows first+shift..last+shift move up to first..last; the region's last rows are left blank.
+			for (let row = first; row <= last; row++) after[row] = screen[row + shift] ?? '';
+			for (let row = last + 1; row <= last + shift; row++) after[row] = '';
+			sequence = `${esc}${first + 1};${last + shift + 1}r${esc}${shift}S${esc}r`;
+		} else {
+			const down = -shift;
+			for (let row = last; row >= first; row--) after[row] = screen[row - down] ?? '';
+			for (let row = first - down; row < first; row++) after[row] = '';
+			sequence = `${esc}${first - down + 1};${last + 1}r${esc}${down}T${esc}r`;
+		}
+		const cost = sequence.length + diffCost(after, lines);
+		if (cost < bestCost) {
+			bestCost = cost;
+			best = {sequence, screen: after};
+		}
+	}
+	return best;
+}
 
 /** The stdout Ink renders into: the real terminal's size, every write a full frame. */
 export class FrameSink extends EventEmitter {
@@ -87,8 +162,13 @@ export class ScreenWriter {
 		if (frame === undefined || this.closed) return;
 		const rows = this.sink.rows;
 		const lines = frame.split('\n').slice(0, rows);
-		const previous = this.repaint ? [] : this.drawn;
+		let previous = this.repaint ? [] : this.drawn;
 		let out = this.repaint ? resetStyle + clearScreen : '';
+		const scroll = this.repaint ? undefined : planScroll(previous, lines);
+		if (scroll) {
+			out += scroll.sequence;
+			previous = scroll.screen;
+		}
 		const height = Math.max(lines.length, previous.length);
 		for (let row = 0; row < height; row++) {
 			const line = lines[row] ?? '';

@@ -62,6 +62,25 @@ describe('ScreenWriter', () => {
 		assert.equal(screen.written.join(''), '', 'an unchanged frame writes nothing');
 	});
 
+	test('rows that moved are scrolled by the terminal, and only the new row is written', async () => {
+		const screen = new Screen(30, 10);
+		const writer = new ScreenWriter(screen);
+		const rows = (from: number) => Array.from({length: 6}, (_, index) => `function-${String(from + index).padStart(4, '0')} nodejs20.x`);
+		drawn(writer, frame('Functions (1000)', ...rows(0), '', 'status'));
+		screen.written = [];
+		drawn(writer, frame('Functions (1000)', ...rows(1), '', 'status'));
+		let output = screen.written.join('');
+		assert.ok(output.includes('function-0006'), 'the row that came into view is written');
+		assert.ok(!output.includes('function-0002'), `rows already on screen are not written again: ${JSON.stringify(output)}`);
+		assert.ok(output.length < 120, `${output.length} bytes`);
+		assert.deepEqual(await screen.lines(), ['Functions (1000)', ...rows(1), '', 'status', '']);
+		screen.written = [];
+		drawn(writer, frame('Functions (1000)', ...rows(0), '', 'status'));
+		output = screen.written.join('');
+		assert.ok(output.includes('function-0000') && !output.includes('function-0003'), JSON.stringify(output));
+		assert.deepEqual(await screen.lines(), ['Functions (1000)', ...rows(0), '', 'status', '']);
+	});
+
 	test('frames written in one turn are drawn once, the latest', async () => {
 		const screen = new Screen(20, 4);
 		const writer = new ScreenWriter(screen);

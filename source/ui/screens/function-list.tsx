@@ -83,7 +83,12 @@ export function FunctionListScreen({store, theme, width, height, active, onOpen,
 	const visibleNames = rows.slice(offset, offset + visibleRows).map((fn) => fn.name);
 	const visibleKey = visibleNames.join('\n');
 	useEffect(() => {
-		if (active) store.requestDetails(visibleNames);
+		if (!active) return;
+		// What is on screen first, then half a page either side, so rows that
+		// scroll into view already have their state.
+		const margin = Math.ceil(visibleRows / 2);
+		const around = [...rows.slice(offset + visibleRows, offset + visibleRows + margin), ...rows.slice(Math.max(0, offset - margin), offset)];
+		store.requestDetails([...visibleNames, ...around.map((fn) => fn.name)]);
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [visibleKey, active, store.requestDetails, store.generation]);
 
