@@ -8,8 +8,6 @@ import type {Session} from './session.js';
 // The SDK warns at the first client that its releases after January 2027 need
 // Node.js 22; lambdash supports Node.js 20 and says so in package.json.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
-// React's production build: its development checks cost milliseconds a frame.
-process.env['NODE_ENV'] ??= 'production';
 
 function version(): string {
 	const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string};
@@ -82,6 +80,13 @@ async function main(argv: string[]): Promise<number> {
 				);
 				return 2;
 			}
+			// Ink draws nothing while it thinks it runs in CI (it reads this as it
+			// loads); this is an interactive terminal.
+			delete process.env.CI;
+			delete process.env.CONTINUOUS_INTEGRATION;
+			// Load the UI while the connection is made: the first frame waits for neither alone.
+			const ui = import('./ui/run.js');
+			ui.catch(() => undefined);
 			const connection = await connect(invocation.flags);
 			try {
 				const {createClients} = await import('./aws/clients.js');
@@ -94,10 +99,7 @@ async function main(argv: string[]): Promise<number> {
 						);
 					});
 				}
-				// Ink draws nothing while it thinks it runs in CI; this is an interactive terminal.
-				delete process.env.CI;
-				delete process.env.CONTINUOUS_INTEGRATION;
-				const {runConsole} = await import('./ui/run.js');
+				const {runConsole} = await ui;
 				await runConsole(connection.session, clients);
 				clients.destroy();
 				return 0;

@@ -36,7 +36,7 @@ export interface PtyTerminalOptions {
 	cwd?: string;
 	/**
 	 * The program to run. Default process.execPath, with `args` prefixed by the
-	 * CLI, dist/source/cli.js under the package root.
+	 * CLI as shipped, dist/lambdash/cli.js under the package root.
 	 */
 	command?: string;
 }
@@ -120,9 +120,9 @@ export function packageRoot(): string {
 	}
 }
 
-/** The compiled CLI the default command runs. */
+/** The binary as shipped (the bundle `npm run build` makes), which the default command runs. */
 export function cliPath(): string {
-	return join(packageRoot(), 'dist', 'source', 'cli.js');
+	return join(packageRoot(), 'dist', 'lambdash', 'cli.js');
 }
 
 /** process.env less CI variables, with TERM=xterm-256color, then `extra` on top. */
@@ -150,6 +150,8 @@ export class PtyTerminal {
 	private readonly exited: Promise<PtyExit>;
 	/** Called after each parsed chunk and on exit; used by the waits. */
 	private readonly listeners = new Set<() => void>();
+	/** Called as soon as bytes arrive, before the emulator parses them; for timing. */
+	private readonly outputListeners = new Set<(at: number) => void>();
 
 	private constructor(options: PtyTerminalOptions) {
 		const cols = options.cols ?? 80;
@@ -192,6 +194,8 @@ export class PtyTerminal {
 	}
 
 	private receive(data: string | Uint8Array): void {
+		const at = performance.now();
+		for (const listener of [...this.outputListeners]) listener(at);
 		const chunk = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
 		this.chunks.push(chunk);
 		this.bytes += chunk.length;
@@ -224,6 +228,17 @@ export class PtyTerminal {
 			this.cursorHidden = false;
 			return false;
 		});
+	}
+
+	/** Call `listener` with performance.now() whenever the program writes; returns a function that stops it. */
+	onOutput(listener: (at: number) => void): () => void {
+		this.outputListeners.add(listener);
+		return () => this.outputListeners.delete(listener);
+	}
+
+	/** The process ID of the program, e.g. to read its memory use. */
+	get pid(): number {
+		return this.pty.pid;
 	}
 
 	/** Resolves once everything the program has written so far has been parsed. */
