@@ -97,6 +97,9 @@ export async function unthrottleFunction(clients: Clients, name: string): Promis
 		name: state.name,
 		changed: true,
 		reservedConcurrency: restore.kind === 'unreserved' ? undefined : restore.value,
-		message: `Unthrottled ${state.name}: ${describeRestore(restore)} restored`,
+		message:
+			restore.kind === 'unreserved'
+				? `Unthrottled ${state.name}: back to no reservation`
+				: `Unthrottled ${state.name}: ${describeRestore(restore)} restored`,
 	};
 }

@@ -28,7 +28,7 @@ export function decodeRestore(tagValue: string | undefined): ConcurrencyRestore 
 
 export function describeRestore(restore: ConcurrencyRestore): string {
 	return restore.kind === 'unreserved'
-		? 'no reservation (unreserved account concurrency)'
+		? 'no reservation'
 		: `reserved concurrency ${restore.value}`;
 }
 

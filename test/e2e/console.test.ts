@@ -48,10 +48,10 @@ describe('the real lambdash binary', () => {
 	test('the throttle survives a restart, and lambdash unthrottle restores it from the command line', () => {
 		const unthrottle = run(['unthrottle', 'file-processor-python', '--local', '--data-dir', dataDir]);
 		assert.equal(unthrottle.status, 0, unthrottle.stderr);
-		assert.equal(unthrottle.stdout.trim(), 'Unthrottled file-processor-python: no reservation (unreserved account concurrency) restored');
+		assert.equal(unthrottle.stdout.trim(), 'Unthrottled file-processor-python: back to no reservation');
 		const again = run(['throttle', 'file-processor-python', '--local', '--data-dir', dataDir]);
 		assert.equal(again.status, 0, again.stderr);
-		assert.match(again.stdout, /^Throttled file-processor-python: reserved concurrency 0 \(was no reservation/);
+		assert.match(again.stdout, /^Throttled file-processor-python: reserved concurrency 0 \(was no reservation\)$/m);
 		const missing = run(['throttle', 'no-such-function', '--local', '--data-dir', dataDir]);
 		assert.equal(missing.status, 1);
 		assert.match(missing.stderr, /could not throttle no-such-function: .*not found/i);

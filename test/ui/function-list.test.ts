@@ -185,7 +185,7 @@ describe('function list in an 80x24 terminal', () => {
 		await ui.press('T');
 		await ui.waitForText('Unthrottle web-app-python?');
 		await ui.press('y');
-		await ui.waitForText('Unthrottled web-app-python: no reservation');
+		await ui.waitForText('Unthrottled web-app-python: back to no reservation');
 		assert.match(ui.screen().split('\n')[ui.rowOf('web-app-python')]!, / -\s*$/);
 		reserved = await local.clients.lambda.send(new GetFunctionConcurrencyCommand({FunctionName: 'web-app-python'}));
 		assert.equal(reserved.ReservedConcurrentExecutions, undefined);
