@@ -5,11 +5,18 @@
 // is-in-ci package reads CI at import time), so the tests run without CI set:
 // they emulate an interactive terminal, which is what a user has.
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
 const root = new URL('../dist/test', import.meta.url).pathname;
+const sources = new URL('.', import.meta.url).pathname;
+
+/** A compiled test whose source is gone (renamed or deleted) is not run: tsc leaves it behind in dist/. */
+function hasSource(file) {
+	const base = join(sources, file.slice(root.length + 1)).replace(/\.js$/, '');
+	return existsSync(`${base}.ts`) || existsSync(`${base}.tsx`);
+}
 const filter = process.argv.slice(2);
 
 function collect(dir) {
@@ -23,7 +30,7 @@ function collect(dir) {
 }
 
 const files = collect(root).filter(
-	(file) => filter.length === 0 || filter.some((part) => file.includes(part)),
+	(file) => hasSource(file) && (filter.length === 0 || filter.some((part) => file.includes(part))),
 );
 if (files.length === 0) {
 	console.error('No test files found under dist/test (did the build run?)');
