@@ -11,8 +11,11 @@ import {ConsoleContext} from './context.js';
 import {ScreenWriter} from './screen-writer.js';
 import {themeFor, type Theme} from './theme.js';
 
-const enterAlternateScreen = '\u001B[?1049h\u001B[H';
-const leaveAlternateScreen = '\u001B[?1049l';
+// Autowrap off while the console owns the screen: a line too long for the
+// terminal (a frame laid out for the width before a resize) is cut at the edge
+// instead of spilling into the row below.
+const enterAlternateScreen = '\u001B[?1049h\u001B[H\u001B[?7l';
+const leaveAlternateScreen = '\u001B[?7h\u001B[?1049l';
 const showCursor = '\u001B[?25h';
 
 export interface ConsoleStreams {

@@ -17,7 +17,9 @@ const beginSynchronized = `${esc}?2026h`;
 const endSynchronized = `${esc}?2026l`;
 const hideCursor = `${esc}?25l`;
 const clearScreen = `${esc}2J`;
-const eraseToEndOfLine = `${esc}K`;
+// Erased before it is written: erasing after would take the last column's
+// character with it when the line fills the row (autowrap is off, see run.tsx).
+const eraseLine = `${esc}2K`;
 const resetStyle = `${esc}0m`;
 
 const moveTo = (row: number): string => `${esc}${row + 1}H`;
@@ -173,7 +175,7 @@ export class ScreenWriter {
 		for (let row = 0; row < height; row++) {
 			const line = lines[row] ?? '';
 			if (line === (previous[row] ?? (this.repaint ? '' : undefined))) continue;
-			out += moveTo(row) + line + resetStyle + eraseToEndOfLine;
+			out += moveTo(row) + eraseLine + line + resetStyle;
 		}
 		this.repaint = false;
 		this.drawn = lines;

@@ -248,6 +248,12 @@ describe('function list in an 80x24 terminal', () => {
 		ui.resize(60, 20);
 		await ui.waitFor((screen) => screen.split('\n')[18]!.includes('LOCAL'), 'status bar on row 19 of 20');
 		assert.ok(ui.screen().split('\n').every((line) => line.length <= 60));
+		assert.match(ui.screen(), /NAME .* STATE +RESERVED/, 'a narrow terminal drops the least needed columns, not the reservation');
+		assert.doesNotMatch(ui.screen(), /MODIFIED/);
+		ui.resize(40, 12);
+		await ui.waitFor((screen) => screen.split('\n')[10]!.includes('LOCAL'), 'status bar on row 11 of 12');
+		assert.match(ui.screen(), /^NAME +STATE +RESERVED$/m);
+		assert.match(ui.screen(), /^file-processor-node +Active +-$/m);
 		ui.resize(30, 8);
 		await ui.waitForText('Terminal too small');
 		ui.resize(80, 24);

@@ -81,6 +81,18 @@ describe('ScreenWriter', () => {
 		assert.deepEqual(await screen.lines(), ['Functions (1000)', ...rows(0), '', 'status', '']);
 	});
 
+	test('a line as wide as the terminal keeps its last column, and a longer one is cut, not wrapped', async () => {
+		const screen = new Screen(10, 4);
+		screen.write('\u001B[?7l');
+		const writer = new ScreenWriter(screen);
+		drawn(writer, frame('0123456789', 'x'));
+		drawn(writer, frame('0123456789', 'abcdefghijklmnop', ''));
+		const lines = await screen.lines();
+		assert.equal(lines[0], '0123456789');
+		assert.match(lines[1]!, /^abcdefghi.$/, 'the long line stays on its row');
+		assert.deepEqual(lines.slice(2), ['', ''], 'nothing spilled into the rows below');
+	});
+
 	test('frames written in one turn are drawn once, the latest', async () => {
 		const screen = new Screen(20, 4);
 		const writer = new ScreenWriter(screen);

@@ -24,10 +24,24 @@ interface Props {
 
 const fixedWidths = {runtime: 10, memory: 5, timeout: 4, code: 6, modified: 8, state: 8, concurrency: 9};
 
+const minimumNameWidth = 12;
+/** When the terminal is narrow, these go first, in this order; state and reservation stay. */
+const dropOrder = ['MODIFIED', 'CODE', 'TMO', 'MEM', 'RUNTIME'];
+
 export function listColumns(width: number, store: FunctionStore, theme: Theme): Array<Column<FunctionSummary>> {
-	const fixed = Object.values(fixedWidths).reduce((sum, value) => sum + value, 0);
-	const separators = Object.keys(fixedWidths).length;
-	const nameWidth = Math.max(12, width - fixed - separators);
+	const columns = allColumns(store, theme);
+	const used = (kept: ReadonlyArray<Column<FunctionSummary>>) =>
+		kept.reduce((sum, column) => sum + (column.title === 'NAME' ? minimumNameWidth : column.width) + 1, -1);
+	let kept = columns;
+	for (const title of dropOrder) {
+		if (used(kept) <= width) break;
+		kept = kept.filter((column) => column.title !== title);
+	}
+	const nameWidth = Math.max(minimumNameWidth, width - (used(kept) - minimumNameWidth));
+	return kept.map((column) => (column.title === 'NAME' ? {...column, width: nameWidth} : column));
+}
+
+function allColumns(store: FunctionStore, theme: Theme): Array<Column<FunctionSummary>> {
 	const reserved = (fn: FunctionSummary) => {
 		const value = store.concurrency.get(fn.name);
 		return value === undefined ? 'unknown' : value === null ? undefined : value;
@@ -35,7 +49,7 @@ export function listColumns(width: number, store: FunctionStore, theme: Theme): 
 	// ListFunctions does not return the state; GetFunction does, row by row.
 	const state = (fn: FunctionSummary) => store.states.get(fn.name) ?? fn;
 	return [
-		{title: 'NAME', width: nameWidth, value: (fn) => fn.name},
+		{title: 'NAME', width: minimumNameWidth, value: (fn) => fn.name},
 		{title: 'RUNTIME', width: fixedWidths.runtime, value: (fn) => fn.runtime},
 		{title: 'MEM', width: fixedWidths.memory, align: 'right', value: (fn) => String(fn.memoryMb)},
 		{title: 'TMO', width: fixedWidths.timeout, align: 'right', value: (fn) => formatTimeoutShort(fn.timeoutSeconds)},
