@@ -121,3 +121,11 @@ export const reservedEnvironmentVariables: readonly string[] = [
 	'LAMBDA_TASK_ROOT',
 	'LAMBDA_RUNTIME_DIR',
 ];
+
+/** Versions and aliases (the constraints of the Lambda service model). */
+export const aliasNameMaxLength = 128;
+export const functionVersionMaxLength = 1024;
+/** RoutingConfig.AdditionalVersionWeights: an alias routes to at most this many versions besides its own. */
+export const additionalVersionsMax = 1;
+export const listVersionsPageMax = 50;
+export const listAliasesPageMax = 50;

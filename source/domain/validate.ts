@@ -32,6 +32,9 @@ import {
 	tracingModes,
 	accountConcurrentExecutions,
 	unreservedConcurrencyMin,
+	additionalVersionsMax,
+	aliasNameMaxLength,
+	functionVersionMaxLength,
 } from './limits.js';
 
 export type ProblemCode = 'ValidationException' | 'InvalidParameterValueException';
@@ -459,4 +462,61 @@ export function checkReservedConcurrency(
 /** The most a function may reserve, given what the others reserve. */
 export function maxReservedConcurrency(reservedByOthers: number, accountLimit = accountConcurrentExecutions): number {
 	return Math.max(0, accountLimit - reservedByOthers - unreservedConcurrencyMin);
+}
+
+export const aliasNamePattern = '(?!^[0-9]+$)([a-zA-Z0-9-_]+)';
+export const functionVersionPattern = '(\\$LATEST|[0-9]+)';
+export const additionalVersionPattern = '[0-9]+';
+const aliasNameRegex = /^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$/;
+const functionVersionRegex = /^(\$LATEST|[0-9]+)$/;
+const additionalVersionRegex = /^[0-9]+$/;
+
+/** The Name of an alias: letters, digits, - and _, not only digits (that would read as a version). */
+export function checkAliasName(value: unknown, member = 'name'): Problem[] {
+	if (typeof value !== 'string') return [constraint(member, null, 'Member must not be null')];
+	if (value.length === 0) return [constraint(member, value, 'Member must have length greater than or equal to 1')];
+	if (value.length > aliasNameMaxLength) return [constraint(member, value, `Member must have length less than or equal to ${aliasNameMaxLength}`)];
+	if (!aliasNameRegex.test(value)) return [constraint(member, value, `Member must satisfy regular expression pattern: ${aliasNamePattern}`)];
+	return [];
+}
+
+/** The FunctionVersion an alias points to: $LATEST or a version number. */
+export function checkFunctionVersion(value: unknown, member = 'functionVersion'): Problem[] {
+	if (typeof value !== 'string') return [constraint(member, null, 'Member must not be null')];
+	if (value.length === 0) return [constraint(member, value, 'Member must have length greater than or equal to 1')];
+	if (value.length > functionVersionMaxLength) {
+		return [constraint(member, value, `Member must have length less than or equal to ${functionVersionMaxLength}`)];
+	}
+	if (!functionVersionRegex.test(value)) return [constraint(member, value, `Member must satisfy regular expression pattern: ${functionVersionPattern}`)];
+	return [];
+}
+
+/**
+ * RoutingConfig.AdditionalVersionWeights of an alias pointing to functionVersion:
+ * the model's constraints (version numbers, weights 0.0-1.0), then Lambda's
+ * rules (at most one additional version, not the alias's own version, and
+ * not with $LATEST). Whether the versions exist is for the caller to check.
+ */
+export function checkAdditionalVersionWeights(weights: Readonly<Record<string, number>>, functionVersion: string): Problem[] {
+	const member = 'routingConfig.additionalVersionWeights';
+	const problems: Problem[] = [];
+	for (const [version, weight] of Object.entries(weights)) {
+		if (version.length === 0 || version.length > functionVersionMaxLength || !additionalVersionRegex.test(version)) {
+			problems.push(constraint(`${member}.key`, version, `Member must satisfy regular expression pattern: ${additionalVersionPattern}`));
+		}
+		if (!Number.isFinite(weight) || weight < 0) problems.push(constraint(`${member}.${version}`, weight, 'Member must have value greater than or equal to 0.0'));
+		else if (weight > 1) problems.push(constraint(`${member}.${version}`, weight, 'Member must have value less than or equal to 1.0'));
+	}
+	if (problems.length > 0) return problems;
+	const versions = Object.keys(weights);
+	if (versions.length > additionalVersionsMax) {
+		return [parameter(member, `Number of items in AdditionalVersionWeights cannot be greater than ${additionalVersionsMax}`)];
+	}
+	if (versions.length > 0 && functionVersion === '$LATEST') {
+		return [parameter(member, '$LATEST is not supported for an alias pointing to more than 1 version')];
+	}
+	if (versions.includes(functionVersion)) {
+		return [parameter(member, `Invalid function version ${functionVersion}. Function version ${functionVersion} is already included in routing configuration.`)];
+	}
+	return [];
 }

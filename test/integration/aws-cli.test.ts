@@ -122,6 +122,28 @@ describe('the AWS CLI against the local Lambda', () => {
 		assert.deepEqual(tags['Tags'], {team: 'core', env: 'dev'});
 	});
 
+	it('publish-version, create-alias, list-aliases', async () => {
+		const published = await awsJson(endpoint, ['lambda', 'publish-version', '--function-name', 'cli-fn', '--description', 'v1 from the CLI']);
+		assert.equal(published['Version'], '1');
+		assert.equal(published['FunctionArn'], 'arn:aws:lambda:us-east-1:123456789012:function:cli-fn:1');
+		assert.equal(published['Description'], 'v1 from the CLI');
+		const alias = await awsJson(endpoint, ['lambda', 'create-alias', '--function-name', 'cli-fn', '--name', 'live', '--function-version', '1']);
+		assert.equal(alias['AliasArn'], 'arn:aws:lambda:us-east-1:123456789012:function:cli-fn:live');
+		assert.equal(alias['FunctionVersion'], '1');
+		const aliases = await awsJson(endpoint, ['lambda', 'list-aliases', '--function-name', 'cli-fn']);
+		assert.deepEqual((aliases['Aliases'] as Array<Record<string, unknown>>).map((entry) => entry['Name']), ['live']);
+		const versions = await awsJson(endpoint, ['lambda', 'list-versions-by-function', '--function-name', 'cli-fn']);
+		assert.deepEqual((versions['Versions'] as Array<Record<string, unknown>>).map((entry) => entry['Version']), ['$LATEST', '1']);
+		const qualified = await awsJson(endpoint, ['lambda', 'get-function-configuration', '--function-name', 'cli-fn', '--qualifier', 'live']);
+		assert.equal(qualified['Version'], '1');
+		const refused = await aws(endpoint, ['lambda', 'create-alias', '--function-name', 'cli-fn', '--name', '42', '--function-version', '1']);
+		assert.notEqual(refused.code, 0);
+		assert.match(refused.stderr, /ValidationException/);
+		const inUse = await aws(endpoint, ['lambda', 'delete-function', '--function-name', 'cli-fn', '--qualifier', '1']);
+		assert.notEqual(inUse.code, 0);
+		assert.match(inUse.stderr, /ResourceConflictException/);
+	});
+
 	it('delete-function, and errors come back with their AWS names', async () => {
 		await awsJson(endpoint, ['lambda', 'delete-function', '--function-name', 'cli-fn']);
 		const missing = await aws(endpoint, ['lambda', 'get-function', '--function-name', 'cli-fn']);

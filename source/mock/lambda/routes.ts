@@ -71,6 +71,49 @@ const definitions: RouteDefinition[] = [
 		run: (service, parameters, _query, body) => service.updateFunctionCode(parameters['FunctionName'] ?? '', parseJsonObject(body)),
 	},
 	{
+		method: 'POST',
+		pattern: ['2015-03-31', 'functions', '{FunctionName}', 'versions'],
+		operation: 'PublishVersion',
+		run: (service, parameters, _query, body) => service.publishVersion(parameters['FunctionName'] ?? '', parseJsonObject(body)),
+	},
+	{
+		method: 'GET',
+		pattern: ['2015-03-31', 'functions', '{FunctionName}', 'versions'],
+		operation: 'ListVersionsByFunction',
+		run: (service, parameters, query) => service.listVersionsByFunction(parameters['FunctionName'] ?? '', query),
+	},
+	{
+		method: 'POST',
+		pattern: ['2015-03-31', 'functions', '{FunctionName}', 'aliases'],
+		operation: 'CreateAlias',
+		run: (service, parameters, _query, body) => service.createAlias(parameters['FunctionName'] ?? '', parseJsonObject(body)),
+	},
+	{
+		method: 'GET',
+		pattern: ['2015-03-31', 'functions', '{FunctionName}', 'aliases'],
+		operation: 'ListAliases',
+		run: (service, parameters, query) => service.listAliases(parameters['FunctionName'] ?? '', query),
+	},
+	{
+		method: 'GET',
+		pattern: ['2015-03-31', 'functions', '{FunctionName}', 'aliases', '{Name}'],
+		operation: 'GetAlias',
+		run: (service, parameters) => service.getAlias(parameters['FunctionName'] ?? '', parameters['Name'] ?? ''),
+	},
+	{
+		method: 'PUT',
+		pattern: ['2015-03-31', 'functions', '{FunctionName}', 'aliases', '{Name}'],
+		operation: 'UpdateAlias',
+		run: (service, parameters, _query, body) =>
+			service.updateAlias(parameters['FunctionName'] ?? '', parameters['Name'] ?? '', parseJsonObject(body)),
+	},
+	{
+		method: 'DELETE',
+		pattern: ['2015-03-31', 'functions', '{FunctionName}', 'aliases', '{Name}'],
+		operation: 'DeleteAlias',
+		run: (service, parameters) => service.deleteAlias(parameters['FunctionName'] ?? '', parameters['Name'] ?? ''),
+	},
+	{
 		method: 'PUT',
 		pattern: ['2017-10-31', 'functions', '{FunctionName}', 'concurrency'],
 		operation: 'PutFunctionConcurrency',

@@ -10,15 +10,20 @@ import {
 	defaultEphemeralStorage,
 	defaultMemorySize,
 	defaultTimeout,
+	listAliasesPageMax,
 	listFunctionsPageMax,
+	listVersionsPageMax,
 	totalCodeSizeMax,
 } from '../../domain/limits.js';
 import {
+	checkAdditionalVersionWeights,
+	checkAliasName,
 	checkArchitectures,
 	checkDescription,
 	checkEnvironment,
 	checkEphemeralStorage,
 	checkFunctionName,
+	checkFunctionVersion,
 	checkHandler,
 	checkLayers,
 	checkLoggingConfig,
@@ -35,8 +40,8 @@ import {
 	type Problem,
 } from '../../domain/validate.js';
 import type {FunctionStore} from '../store/function-store.js';
-import type {FunctionRecord, LoggingConfigRecord} from '../store/records.js';
-import {LambdaError, notFound, throwProblems} from './errors.js';
+import type {AliasRecord, FunctionRecord, LoggingConfigRecord, VersionRecord, VersionSnapshot} from '../store/records.js';
+import {LambdaError, badContent, notFound, throwProblems} from './errors.js';
 import {
 	optionalBlob,
 	optionalBoolean,
@@ -86,12 +91,93 @@ function encodeMarker(name: string): string {
 	return Buffer.from(`v1:${name}`, 'utf8').toString('base64url');
 }
 
-function decodeMarker(marker: string): string {
+function decodeMarker(marker: string, operation = 'ListFunctions'): string {
 	const decoded = Buffer.from(marker, 'base64url').toString('utf8');
 	if (!decoded.startsWith('v1:') || decoded.length <= 3) {
-		throw new LambdaError('InvalidParameterValueException', 'Invalid Marker: pass the NextMarker of a previous ListFunctions response.');
+		throw new LambdaError('InvalidParameterValueException', `Invalid Marker: pass the NextMarker of a previous ${operation} response.`);
 	}
 	return decoded.slice(3);
+}
+
+/** The MaxItems of a List operation: at most `pageMax` items a page. */
+function pageSizeOf(query: URLSearchParams, pageMax: number): number {
+	const maxItemsText = query.get('MaxItems');
+	if (maxItemsText === null) return pageMax;
+	const maxItems = Number(maxItemsText);
+	if (!/^-?\d+$/.test(maxItemsText)) throw new LambdaError('InvalidRequestContentException', `Could not parse the query parameter MaxItems: '${maxItemsText}' is not an integer`);
+	if (maxItems < 1) throw constraintError('maxItems', maxItems, 'Member must have value greater than or equal to 1');
+	if (maxItems > 10000) throw constraintError('maxItems', maxItems, 'Member must have value less than or equal to 10000');
+	return Math.min(maxItems, pageMax);
+}
+
+/** The configuration a published version freezes. */
+function snapshotOf(record: FunctionRecord): VersionSnapshot {
+	const snapshot: VersionSnapshot = {
+		runtime: record.runtime,
+		role: record.role,
+		handler: record.handler,
+		description: record.description,
+		timeout: record.timeout,
+		memorySize: record.memorySize,
+		ephemeralStorage: record.ephemeralStorage,
+		architectures: [...record.architectures],
+		environment: record.environment === undefined ? undefined : {...record.environment},
+		tracingMode: record.tracingMode,
+		layers: [...record.layers],
+		loggingConfig: {...record.loggingConfig},
+		codeSha256Hex: record.codeSha256Hex,
+		codeSize: record.codeSize,
+		codeSizeUnzipped: record.codeSizeUnzipped,
+	};
+	if (record.kmsKeyArn !== undefined) snapshot.kmsKeyArn = record.kmsKeyArn;
+	if (record.deadLetterTargetArn !== undefined) snapshot.deadLetterTargetArn = record.deadLetterTargetArn;
+	return snapshot;
+}
+
+/** A published version seen as a function record: its frozen configuration, always Active. */
+function versionView(record: FunctionRecord, version: VersionRecord): FunctionRecord {
+	const view: FunctionRecord = {
+		format: 1,
+		name: record.name,
+		...snapshotOf({...record, ...version, kmsKeyArn: version.kmsKeyArn, deadLetterTargetArn: version.deadLetterTargetArn}),
+		lastModified: version.lastModified,
+		revisionId: version.revisionId,
+		state: 'Active',
+		lastUpdateStatus: 'Successful',
+		tags: record.tags,
+	};
+	if (record.reservedConcurrency !== undefined) view.reservedConcurrency = record.reservedConcurrency;
+	return view;
+}
+
+/** A function, or one of its versions, as a request's qualifier names it. */
+interface Qualified {
+	record: FunctionRecord;
+	/** The configuration the qualifier names ($LATEST's is the record itself). */
+	view: FunctionRecord;
+	/** "$LATEST", "1", "2", ... */
+	version: string;
+	/** The qualifier of the ARN the answer shows, if the request named one. */
+	qualifier: string | undefined;
+}
+
+interface Located {
+	record: FunctionRecord;
+	qualifier: string | undefined;
+	/** The ARN the request names, qualifier included. */
+	arn: string;
+}
+
+function readWeights(routing: JsonObject | undefined): Record<string, number> | undefined {
+	if (routing === undefined) return undefined;
+	const weights = optionalObject(routing, 'AdditionalVersionWeights');
+	if (weights === undefined) return {};
+	const result: Record<string, number> = {};
+	for (const [version, weight] of Object.entries(weights)) {
+		if (typeof weight !== 'number') throw badContent(`Cannot deserialize member 'RoutingConfig.AdditionalVersionWeights.${version}': expected a number`);
+		result[version] = weight;
+	}
+	return result;
 }
 
 export class LambdaService {
@@ -162,10 +248,10 @@ export class LambdaService {
 
 	// ---- shapes ------------------------------------------------------------
 
-	configuration(record: FunctionRecord, forList = false): Record<string, unknown> {
+	configuration(record: FunctionRecord, forList = false, version = '$LATEST', arnQualifier?: string): Record<string, unknown> {
 		const configuration: Record<string, unknown> = {
 			FunctionName: record.name,
-			FunctionArn: this.arn(record.name),
+			FunctionArn: arnQualifier === undefined ? this.arn(record.name) : `${this.arn(record.name)}:${arnQualifier}`,
 			Runtime: record.runtime,
 			Role: record.role,
 			Handler: record.handler,
@@ -175,7 +261,7 @@ export class LambdaService {
 			MemorySize: record.memorySize,
 			LastModified: record.lastModified,
 			CodeSha256: hexToBase64(record.codeSha256Hex),
-			Version: '$LATEST',
+			Version: version,
 		};
 		if (record.environment !== undefined && Object.keys(record.environment).length > 0) {
 			configuration['Environment'] = {Variables: record.environment};
@@ -212,6 +298,13 @@ export class LambdaService {
 
 	/** The function a FunctionName path member names (name, partial ARN or ARN); only $LATEST exists. */
 	resolve(reference: string, qualifier?: string): FunctionRecord {
+		const located = this.locate(reference, qualifier);
+		if (located.qualifier !== undefined && located.qualifier !== '$LATEST') throw notFound(located.arn);
+		return located.record;
+	}
+
+	/** The function a FunctionName path member names, and the qualifier (from the ARN or the Qualifier member), unchecked. */
+	private locate(reference: string, qualifier?: string): Located {
 		const parsed = parseFunctionReference(reference);
 		if (parsed === undefined) throw constraintError('functionName', reference, `Member must satisfy regular expression pattern: ${functionNameOrArnPattern}`);
 		const effectiveQualifier = qualifier === undefined || qualifier === '' ? parsed.qualifier : qualifier;
@@ -223,8 +316,20 @@ export class LambdaService {
 		}
 		const record = this.store.get(parsed.name);
 		if (record === undefined) throw notFound(arn);
-		if (effectiveQualifier !== undefined && effectiveQualifier !== '$LATEST') throw notFound(arn);
-		return record;
+		return {record, qualifier: effectiveQualifier, arn};
+	}
+
+	/** The function, a version or an alias (then the version it points to) that a reference and qualifier name. */
+	resolveQualified(reference: string, qualifier?: string): Qualified {
+		const {record, qualifier: effective, arn} = this.locate(reference, qualifier);
+		if (effective === undefined) return {record, view: record, version: '$LATEST', qualifier: undefined};
+		if (effective === '$LATEST') return {record, view: record, version: '$LATEST', qualifier: effective};
+		const versionNumber = /^[0-9]+$/.test(effective) ? effective : record.aliases?.find((alias) => alias.name === effective)?.functionVersion;
+		if (versionNumber === undefined) throw notFound(arn);
+		if (versionNumber === '$LATEST') return {record, view: record, version: '$LATEST', qualifier: effective};
+		const version = record.versions?.find((entry) => entry.version === versionNumber);
+		if (version === undefined) throw notFound(arn);
+		return {record, view: versionView(record, version), version: version.version, qualifier: effective};
 	}
 
 	private resolveResource(resource: string): FunctionRecord {
@@ -244,7 +349,10 @@ export class LambdaService {
 
 	private totalCodeSize(): number {
 		let total = 0;
-		for (const record of this.store.all()) total += record.codeSize;
+		for (const record of this.store.all()) {
+			total += record.codeSize;
+			for (const version of record.versions ?? []) total += version.codeSize;
+		}
 		return total;
 	}
 
@@ -426,10 +534,11 @@ export class LambdaService {
 	}
 
 	getFunction(reference: string, qualifier?: string): Reply {
-		const record = this.resolve(reference, qualifier);
+		const qualified = this.resolveQualified(reference, qualifier);
+		const record = qualified.record;
 		const body: Record<string, unknown> = {
-			Configuration: this.configuration(record),
-			Code: {RepositoryType: 'S3', Location: this.codeUrl(record.codeSha256Hex)},
+			Configuration: this.configuration(qualified.view, false, qualified.version, qualified.qualifier),
+			Code: {RepositoryType: 'S3', Location: this.codeUrl(qualified.view.codeSha256Hex)},
 		};
 		if (Object.keys(record.tags).length > 0) body['Tags'] = {...record.tags};
 		if (record.reservedConcurrency !== undefined) body['Concurrency'] = {ReservedConcurrentExecutions: record.reservedConcurrency};
@@ -437,19 +546,12 @@ export class LambdaService {
 	}
 
 	getFunctionConfiguration(reference: string, qualifier?: string): Reply {
-		return {status: 200, body: this.configuration(this.resolve(reference, qualifier))};
+		const qualified = this.resolveQualified(reference, qualifier);
+		return {status: 200, body: this.configuration(qualified.view, false, qualified.version, qualified.qualifier)};
 	}
 
 	listFunctions(query: URLSearchParams): Reply {
-		const maxItemsText = query.get('MaxItems');
-		let pageSize = listFunctionsPageMax;
-		if (maxItemsText !== null) {
-			const maxItems = Number(maxItemsText);
-			if (!/^-?\d+$/.test(maxItemsText)) throw new LambdaError('InvalidRequestContentException', `Could not parse the query parameter MaxItems: '${maxItemsText}' is not an integer`);
-			if (maxItems < 1) throw constraintError('maxItems', maxItems, 'Member must have value greater than or equal to 1');
-			if (maxItems > 10000) throw constraintError('maxItems', maxItems, 'Member must have value less than or equal to 10000');
-			pageSize = Math.min(maxItems, listFunctionsPageMax);
-		}
+		const pageSize = pageSizeOf(query, listFunctionsPageMax);
 		const functionVersion = query.get('FunctionVersion');
 		if (functionVersion !== null && functionVersion !== 'ALL') {
 			throw constraintError('functionVersion', functionVersion, 'Member must satisfy enum value set: [ALL]');
@@ -593,7 +695,9 @@ export class LambdaService {
 		if (qualifier === '$LATEST') {
 			throw new LambdaError('InvalidParameterValueException', '$LATEST version cannot be deleted without deleting the function.');
 		}
-		const record = this.resolve(reference, qualifier);
+		const located = this.locate(reference, qualifier);
+		if (located.qualifier !== undefined && located.qualifier !== '$LATEST') return this.deleteVersion(located);
+		const record = located.record;
 		const timer = this.timers.get(record.name);
 		if (timer !== undefined) clearTimeout(timer);
 		this.timers.delete(record.name);
@@ -604,8 +708,213 @@ export class LambdaService {
 			this.store.set(record);
 			throw new LambdaError('ServiceException', `The local Lambda could not delete the function: ${(error as Error).message}`);
 		}
-		await this.store.releaseCode(record.codeSha256Hex).catch(() => undefined);
+		const packages = new Set([record.codeSha256Hex, ...(record.versions ?? []).map((version) => version.codeSha256Hex)]);
+		for (const hex of packages) await this.store.releaseCode(hex).catch(() => undefined);
 		return {status: 204};
+	}
+
+	private async deleteVersion(located: Located): Promise<Reply> {
+		const {record, arn} = located;
+		const version = record.versions?.find((entry) => entry.version === located.qualifier);
+		if (version === undefined) throw notFound(arn);
+		const referencing = (record.aliases ?? []).filter(
+			(alias) => alias.functionVersion === version.version || alias.additionalVersionWeights?.[version.version] !== undefined,
+		);
+		if (referencing.length > 0) {
+			throw new LambdaError(
+				'ResourceConflictException',
+				`Unable to delete version because the following aliases reference it: [${referencing.map((alias) => alias.name).join(', ')}]`,
+			);
+		}
+		const next: FunctionRecord = {...record, versions: (record.versions ?? []).filter((entry) => entry !== version)};
+		await this.save(next, record);
+		await this.store.releaseCode(version.codeSha256Hex).catch(() => undefined);
+		return {status: 204};
+	}
+
+	// ---- versions ----------------------------------------------------------
+
+	async publishVersion(reference: string, body: JsonObject): Promise<Reply> {
+		const record = this.resolve(reference);
+		const codeSha256 = optionalString(body, 'CodeSha256');
+		const description = optionalString(body, 'Description');
+		const revisionId = optionalString(body, 'RevisionId');
+		if (description !== undefined) throwProblems(checkDescription(description));
+		this.checkNotBusy(record);
+		this.checkRevision(record, revisionId);
+		const currentSha256 = hexToBase64(record.codeSha256Hex);
+		if (codeSha256 !== undefined && codeSha256 !== currentSha256) {
+			throw new LambdaError(
+				'InvalidParameterValueException',
+				`CodeSHA256 (${codeSha256}) is different from current CodeSHA256 in $LATEST (${currentSha256}). Please try again with the CodeSHA256 in $LATEST.`,
+			);
+		}
+		const versions = record.versions ?? [];
+		const last = versions[versions.length - 1];
+		if (last !== undefined && last.sourceLastModified === record.lastModified) {
+			// Nothing changed since the last version: Lambda answers with that version.
+			return {status: 201, body: this.configuration(versionView(record, last), false, last.version, last.version)};
+		}
+		const number = (record.lastVersionNumber ?? 0) + 1;
+		const version: VersionRecord = {
+			...snapshotOf(record),
+			description: description ?? record.description,
+			version: String(number),
+			lastModified: lambdaTimestamp(),
+			revisionId: randomUUID(),
+			sourceLastModified: record.lastModified,
+		};
+		await this.save({...record, versions: [...versions, version], lastVersionNumber: number}, record);
+		return {status: 201, body: this.configuration(versionView(record, version), false, version.version, version.version)};
+	}
+
+	listVersionsByFunction(reference: string, query: URLSearchParams): Reply {
+		const record = this.resolve(reference);
+		const pageSize = pageSizeOf(query, listVersionsPageMax);
+		const order = (version: string): number => (version === '$LATEST' ? 0 : Number(version));
+		const entries: Array<{version: string; view: FunctionRecord}> = [
+			{version: '$LATEST', view: record},
+			...(record.versions ?? []).map((version) => ({version: version.version, view: versionView(record, version)})),
+		];
+		let start = 0;
+		const marker = query.get('Marker');
+		if (marker !== null && marker !== '') {
+			const after = decodeMarker(marker, 'ListVersionsByFunction');
+			if (after !== '$LATEST' && !/^[0-9]+$/.test(after)) {
+				throw new LambdaError('InvalidParameterValueException', 'Invalid Marker: pass the NextMarker of a previous ListVersionsByFunction response.');
+			}
+			start = entries.findIndex((entry) => order(entry.version) > order(after));
+			if (start === -1) start = entries.length;
+		}
+		const page = entries.slice(start, start + pageSize);
+		const body: Record<string, unknown> = {
+			Versions: page.map((entry) => this.configuration(entry.view, true, entry.version, entry.version)),
+		};
+		const lastEntry = page[page.length - 1];
+		if (start + pageSize < entries.length && lastEntry !== undefined) body['NextMarker'] = encodeMarker(lastEntry.version);
+		return {status: 200, body};
+	}
+
+	// ---- aliases -----------------------------------------------------------
+
+	aliasArn(name: string, alias: string): string {
+		return `${this.arn(name)}:${alias}`;
+	}
+
+	private aliasConfiguration(record: FunctionRecord, alias: AliasRecord): Record<string, unknown> {
+		const configuration: Record<string, unknown> = {
+			AliasArn: this.aliasArn(record.name, alias.name),
+			Name: alias.name,
+			FunctionVersion: alias.functionVersion,
+			Description: alias.description,
+		};
+		if (alias.additionalVersionWeights !== undefined && Object.keys(alias.additionalVersionWeights).length > 0) {
+			configuration['RoutingConfig'] = {AdditionalVersionWeights: {...alias.additionalVersionWeights}};
+		}
+		configuration['RevisionId'] = alias.revisionId;
+		return configuration;
+	}
+
+	private findAlias(record: FunctionRecord, name: string): AliasRecord {
+		throwProblems(checkAliasName(name));
+		const alias = record.aliases?.find((entry) => entry.name === name);
+		if (alias === undefined) throw new LambdaError('ResourceNotFoundException', `Alias not found: ${this.aliasArn(record.name, name)}`);
+		return alias;
+	}
+
+	/** Lambda's rules for where an alias points: published versions that exist. */
+	private checkAliasTarget(record: FunctionRecord, functionVersion: string, weights: Record<string, number> | undefined): void {
+		throwProblems(checkAdditionalVersionWeights(weights ?? {}, functionVersion));
+		for (const version of [functionVersion, ...Object.keys(weights ?? {})]) {
+			if (version === '$LATEST') continue;
+			if (record.versions?.some((entry) => entry.version === version) !== true) throw notFound(this.aliasArn(record.name, version));
+		}
+	}
+
+	async createAlias(reference: string, body: JsonObject): Promise<Reply> {
+		const record = this.resolve(reference);
+		const name = optionalString(body, 'Name');
+		const functionVersion = optionalString(body, 'FunctionVersion');
+		const description = optionalString(body, 'Description') ?? '';
+		const weights = readWeights(optionalObject(body, 'RoutingConfig'));
+		throwProblems([...checkAliasName(name), ...checkFunctionVersion(functionVersion), ...checkDescription(description)]);
+		if (name === undefined || functionVersion === undefined) throw constraintError('name', undefined, 'Member must not be null');
+		const aliases = record.aliases ?? [];
+		if (aliases.some((alias) => alias.name === name)) {
+			throw new LambdaError('ResourceConflictException', `Alias already exists: ${this.aliasArn(record.name, name)}`);
+		}
+		this.checkAliasTarget(record, functionVersion, weights);
+		const alias: AliasRecord = {name, functionVersion, description, revisionId: randomUUID()};
+		if (weights !== undefined && Object.keys(weights).length > 0) alias.additionalVersionWeights = weights;
+		const sorted = [...aliases, alias].sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0));
+		await this.save({...record, aliases: sorted}, record);
+		return {status: 201, body: this.aliasConfiguration(record, alias)};
+	}
+
+	getAlias(reference: string, name: string): Reply {
+		const record = this.resolve(reference);
+		return {status: 200, body: this.aliasConfiguration(record, this.findAlias(record, name))};
+	}
+
+	async updateAlias(reference: string, name: string, body: JsonObject): Promise<Reply> {
+		const record = this.resolve(reference);
+		const functionVersion = optionalString(body, 'FunctionVersion');
+		const description = optionalString(body, 'Description');
+		const revisionId = optionalString(body, 'RevisionId');
+		const weights = readWeights(optionalObject(body, 'RoutingConfig'));
+		throwProblems([
+			...(functionVersion === undefined ? [] : checkFunctionVersion(functionVersion)),
+			...(description === undefined ? [] : checkDescription(description)),
+		]);
+		const alias = this.findAlias(record, name);
+		if (revisionId !== undefined && revisionId !== alias.revisionId) {
+			throw new LambdaError(
+				'PreconditionFailedException',
+				'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id',
+			);
+		}
+		const next: AliasRecord = {...alias, revisionId: randomUUID()};
+		if (functionVersion !== undefined) next.functionVersion = functionVersion;
+		if (description !== undefined) next.description = description;
+		if (weights !== undefined) {
+			if (Object.keys(weights).length > 0) next.additionalVersionWeights = weights;
+			else delete next.additionalVersionWeights;
+		}
+		this.checkAliasTarget(record, next.functionVersion, next.additionalVersionWeights);
+		const aliases = (record.aliases ?? []).map((entry) => (entry === alias ? next : entry));
+		await this.save({...record, aliases}, record);
+		return {status: 200, body: this.aliasConfiguration(record, next)};
+	}
+
+	async deleteAlias(reference: string, name: string): Promise<Reply> {
+		const record = this.resolve(reference);
+		throwProblems(checkAliasName(name));
+		const aliases = record.aliases ?? [];
+		// Deleting an alias that does not exist succeeds, as Lambda answers.
+		if (aliases.some((alias) => alias.name === name)) {
+			await this.save({...record, aliases: aliases.filter((alias) => alias.name !== name)}, record);
+		}
+		return {status: 204};
+	}
+
+	listAliases(reference: string, query: URLSearchParams): Reply {
+		const record = this.resolve(reference);
+		const pageSize = pageSizeOf(query, listAliasesPageMax);
+		const functionVersion = query.get('FunctionVersion');
+		if (functionVersion !== null) throwProblems(checkFunctionVersion(functionVersion));
+		const aliases = (record.aliases ?? []).filter((alias) => functionVersion === null || alias.functionVersion === functionVersion);
+		let start = 0;
+		const marker = query.get('Marker');
+		if (marker !== null && marker !== '') {
+			const after = decodeMarker(marker, 'ListAliases');
+			start = aliases.findIndex((alias) => alias.name > after);
+			if (start === -1) start = aliases.length;
+		}
+		const page = aliases.slice(start, start + pageSize);
+		const body: Record<string, unknown> = {Aliases: page.map((alias) => this.aliasConfiguration(record, alias))};
+		const lastAlias = page[page.length - 1];
+		if (start + pageSize < aliases.length && lastAlias !== undefined) body['NextMarker'] = encodeMarker(lastAlias.name);
+		return {status: 200, body};
 	}
 
 	async putFunctionConcurrency(reference: string, body: JsonObject): Promise<Reply> {

@@ -1,7 +1,8 @@
 // The local Lambda's persistent state, under a data directory:
 //
 //   DATA/local-lambda.json          marker: format, and whether the demo functions were seeded
-//   DATA/functions/<name>.json      one file per function (configuration, tags, concurrency, state)
+//   DATA/functions/<name>.json      one file per function (configuration, tags, concurrency, state,
+//                                   published versions and aliases)
 //   DATA/code/<sha256 hex>.zip      deployment packages, by content (shared by functions with the same zip)
 //
 // Everything is loaded at start and served from memory. Every change is
@@ -190,7 +191,10 @@ export class FunctionStore {
 	}
 
 	isCodeReferenced(hex: string): boolean {
-		for (const record of this.records.values()) if (record.codeSha256Hex === hex) return true;
+		for (const record of this.records.values()) {
+			if (record.codeSha256Hex === hex) return true;
+			if (record.versions?.some((version) => version.codeSha256Hex === hex) === true) return true;
+		}
 		return false;
 	}
 

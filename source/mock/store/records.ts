@@ -48,6 +48,52 @@ export interface FunctionRecord {
 	/** Accepted and echoed, not acted on. */
 	kmsKeyArn?: string;
 	deadLetterTargetArn?: string;
+	/** Published versions, oldest first. undefined: none was ever published. */
+	versions?: VersionRecord[];
+	/** The number of the last version published; Lambda never reuses a number, even of a deleted version. */
+	lastVersionNumber?: number;
+	/** Aliases, by name. */
+	aliases?: AliasRecord[];
+}
+
+/** The fields of a function's configuration that a published version freezes. */
+export type VersionSnapshot = Pick<
+	FunctionRecord,
+	| 'runtime'
+	| 'role'
+	| 'handler'
+	| 'description'
+	| 'timeout'
+	| 'memorySize'
+	| 'ephemeralStorage'
+	| 'architectures'
+	| 'environment'
+	| 'tracingMode'
+	| 'layers'
+	| 'loggingConfig'
+	| 'codeSha256Hex'
+	| 'codeSize'
+	| 'codeSizeUnzipped'
+	| 'kmsKeyArn'
+	| 'deadLetterTargetArn'
+>;
+
+export interface VersionRecord extends VersionSnapshot {
+	/** "1", "2", ... */
+	version: string;
+	lastModified: string;
+	revisionId: string;
+	/** The LastModified of $LATEST when this version was published: publishing again with no change since returns this version. */
+	sourceLastModified: string;
+}
+
+export interface AliasRecord {
+	name: string;
+	functionVersion: string;
+	description: string;
+	revisionId: string;
+	/** RoutingConfig.AdditionalVersionWeights; undefined: no routing configuration. */
+	additionalVersionWeights?: Record<string, number>;
 }
 
 export function isFunctionRecord(value: unknown): value is FunctionRecord {
