@@ -3,7 +3,7 @@
 // --endpoint-url. Each request is routed by protocol: the Lambda REST API
 // (restJson1) by its dated paths, STS (awsQuery) by a form-encoded POST to /,
 // and the deployment packages GetFunction points at (Code.Location).
-// Signatures are not checked: any SigV4 credentials are accepted.
+// Signatures are not checked: every SigV4 credential is accepted.
 
 import {randomUUID} from 'node:crypto';
 import {mkdir} from 'node:fs/promises';

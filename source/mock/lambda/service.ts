@@ -410,19 +410,10 @@ export class LambdaService {
 		const packageType = optionalString(body, 'PackageType') ?? 'Zip';
 		const code = optionalObject(body, 'Code');
 		const zip = code === undefined ? undefined : optionalBlob(code, 'ZipFile');
-		const environmentObject = optionalObject(body, 'Environment');
-		const environment = environmentObject === undefined ? undefined : optionalStringMap(environmentObject, 'Variables') ?? {};
+		const {environment, ephemeralStorage, tracingMode, loggingConfig, kmsKeyArn, deadLetterTargetArn} = this.readSettings(body);
 		const tags = optionalStringMap(body, 'Tags') ?? {};
 		const layers = optionalStringList(body, 'Layers') ?? [];
 		const architectures = optionalStringList(body, 'Architectures') ?? ['x86_64'];
-		const ephemeralObject = optionalObject(body, 'EphemeralStorage');
-		const ephemeralStorage = ephemeralObject === undefined ? undefined : optionalInteger(ephemeralObject, 'Size');
-		const tracingObject = optionalObject(body, 'TracingConfig');
-		const tracingMode = tracingObject === undefined ? undefined : optionalString(tracingObject, 'Mode');
-		const loggingConfig = this.readLoggingConfig(body);
-		const kmsKeyArn = optionalString(body, 'KMSKeyArn');
-		const deadLetter = optionalObject(body, 'DeadLetterConfig');
-		const deadLetterTargetArn = deadLetter === undefined ? undefined : optionalString(deadLetter, 'TargetArn');
 		optionalBoolean(body, 'Publish');
 
 		const problems: Problem[] = [
@@ -502,6 +493,24 @@ export class LambdaService {
 		await this.save(record, undefined, zip);
 		if (record.transitionDueAt !== undefined) this.scheduleTransition(name, record.transitionDueAt);
 		return {status: 201, body: this.configuration(record)};
+	}
+
+	/** The settings CreateFunction and UpdateFunctionConfiguration both take, each undefined when absent. */
+	private readSettings(body: JsonObject) {
+		const environmentObject = optionalObject(body, 'Environment');
+		const ephemeralObject = optionalObject(body, 'EphemeralStorage');
+		const tracingObject = optionalObject(body, 'TracingConfig');
+		const deadLetter = optionalObject(body, 'DeadLetterConfig');
+		return {
+			environment: environmentObject === undefined ? undefined : optionalStringMap(environmentObject, 'Variables') ?? {},
+			ephemeralStorage: ephemeralObject === undefined ? undefined : optionalInteger(ephemeralObject, 'Size'),
+			tracingMode: tracingObject === undefined ? undefined : optionalString(tracingObject, 'Mode'),
+			loggingConfig: this.readLoggingConfig(body),
+			kmsKeyArn: optionalString(body, 'KMSKeyArn'),
+			/** DeadLetterConfig was given: without a TargetArn it removes the dead-letter queue. */
+			deadLetterGiven: deadLetter !== undefined,
+			deadLetterTargetArn: deadLetter === undefined ? undefined : optionalString(deadLetter, 'TargetArn'),
+		};
 	}
 
 	private readLoggingConfig(body: JsonObject): Partial<LoggingConfigRecord> | undefined {
@@ -592,17 +601,9 @@ export class LambdaService {
 		const memorySize = optionalInteger(body, 'MemorySize');
 		const runtime = optionalString(body, 'Runtime');
 		const revisionId = optionalString(body, 'RevisionId');
-		const environmentObject = optionalObject(body, 'Environment');
-		const environment = environmentObject === undefined ? undefined : optionalStringMap(environmentObject, 'Variables') ?? {};
+		const {environment, ephemeralStorage, tracingMode, loggingConfig, kmsKeyArn, deadLetterGiven, deadLetterTargetArn} =
+			this.readSettings(body);
 		const layers = optionalStringList(body, 'Layers');
-		const ephemeralObject = optionalObject(body, 'EphemeralStorage');
-		const ephemeralStorage = ephemeralObject === undefined ? undefined : optionalInteger(ephemeralObject, 'Size');
-		const tracingObject = optionalObject(body, 'TracingConfig');
-		const tracingMode = tracingObject === undefined ? undefined : optionalString(tracingObject, 'Mode');
-		const loggingConfig = this.readLoggingConfig(body);
-		const kmsKeyArn = optionalString(body, 'KMSKeyArn');
-		const deadLetter = optionalObject(body, 'DeadLetterConfig');
-		const deadLetterTargetArn = deadLetter === undefined ? undefined : optionalString(deadLetter, 'TargetArn');
 
 		const mergedLogging = loggingConfig === undefined ? undefined : {...record.loggingConfig, ...stripUndefined(loggingConfig)};
 		throwProblems([
@@ -644,7 +645,7 @@ export class LambdaService {
 			if (kmsKeyArn === '') delete next.kmsKeyArn;
 			else next.kmsKeyArn = kmsKeyArn;
 		}
-		if (deadLetter !== undefined) {
+		if (deadLetterGiven) {
 			if (deadLetterTargetArn === undefined || deadLetterTargetArn === '') delete next.deadLetterTargetArn;
 			else next.deadLetterTargetArn = deadLetterTargetArn;
 		}
