@@ -16,11 +16,6 @@ const execFileAsync = promisify(execFile);
 const credentials = {AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench', AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: ''};
 const zip = Buffer.from(zipSync({'index.mjs': strToU8('export const handler = async () => ({ok: true});\n')})).toString('base64');
 
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)]!;
-}
-
 function percentile(values: number[], p: number): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -148,8 +143,8 @@ async function main(): Promise<void> {
 			cli.push(await awsCliListFunctions(lambda));
 		}
 		const awsVersion = execFileSync('aws', ['--version']).toString().trim();
-		const first = median(console1);
-		const listing = median(cli);
+		const first = percentile(console1, 50);
+		const listing = percentile(cli, 50);
 		console.log(`\n1. Time to first frame, 1,000 functions (median of 5)`);
 		console.log(`   lambdash first frame:            ${first.toFixed(0)} ms`);
 		console.log(`   aws lambda list-functions:       ${listing.toFixed(0)} ms   (${awsVersion.split(' ')[0]})`);

@@ -174,7 +174,8 @@ export class ScreenWriter {
 		const height = Math.max(lines.length, previous.length);
 		for (let row = 0; row < height; row++) {
 			const line = lines[row] ?? '';
-			if (line === (previous[row] ?? (this.repaint ? '' : undefined))) continue;
+			// Rows past the last frame are blank: cleared by a repaint or erased since.
+			if (line === (previous[row] ?? '')) continue;
 			out += moveTo(row) + eraseLine + line + resetStyle;
 		}
 		this.repaint = false;

@@ -6,7 +6,7 @@ import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {Clients} from '../../aws/clients.js';
 import {describeAwsError} from '../../aws/errors.js';
 import {getFunctionDetail, listFunctionPages} from '../../aws/functions.js';
-import type {FunctionSummary} from '../../domain/function-model.js';
+import type {FunctionDetail, FunctionSummary} from '../../domain/function-model.js';
 
 /** Reserved concurrency per function name: a number, null for no reservation; missing while unknown. */
 export type ConcurrencyMap = ReadonlyMap<string, number | null>;
@@ -25,7 +25,8 @@ export interface FunctionStore {
 	/** Read what the list does not hold (state, reserved concurrency) for these functions, once each. */
 	requestDetails(names: readonly string[]): void;
 	setConcurrency(name: string, value: number | undefined): void;
-	setState(name: string, state: Pick<FunctionSummary, 'state' | 'lastUpdateStatus'>): void;
+	/** What a GetFunction said (state, reserved concurrency), read elsewhere, e.g. by the detail screen. */
+	noteDetail(detail: FunctionDetail): void;
 }
 
 const byName = (a: FunctionSummary, b: FunctionSummary) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -85,6 +86,26 @@ export function useFunctionStore(clients: Clients): FunctionStore {
 		return () => controller.abort();
 	}, [clients, generation]);
 
+	const setConcurrency = useCallback((name: string, value: number | undefined) => {
+		requested.current.add(name);
+		setConcurrencyMap((previous) => {
+			if (previous.get(name) === (value ?? null)) return previous;
+			return new Map(previous).set(name, value ?? null);
+		});
+	}, []);
+
+	const noteDetail = useCallback(
+		(detail: FunctionDetail) => {
+			setConcurrency(detail.name, detail.reservedConcurrency);
+			setStateMap((previous) => {
+				const known = previous.get(detail.name);
+				if (known?.state === detail.state && known.lastUpdateStatus === detail.lastUpdateStatus) return previous;
+				return new Map(previous).set(detail.name, {state: detail.state, lastUpdateStatus: detail.lastUpdateStatus});
+			});
+		},
+		[setConcurrency],
+	);
+
 	const pump = useCallback(() => {
 		while (inFlight.current < detailRequestsAtOnce && queue.current.length > 0) {
 			const name = queue.current.shift()!;
@@ -92,11 +113,7 @@ export function useFunctionStore(clients: Clients): FunctionStore {
 			getFunctionDetail(clients, name)
 				.then(
 					(detail) => {
-						if (!mounted.current) return;
-						setConcurrencyMap((previous) => new Map(previous).set(name, detail.reservedConcurrency ?? null));
-						setStateMap((previous) =>
-							new Map(previous).set(name, {state: detail.state, lastUpdateStatus: detail.lastUpdateStatus}),
-						);
+						if (mounted.current) noteDetail(detail);
 					},
 					() => {
 						// Not drawn when it cannot be read (no permission, deleted); asked again on refresh.
@@ -107,7 +124,7 @@ export function useFunctionStore(clients: Clients): FunctionStore {
 					if (mounted.current) pump();
 				});
 		}
-	}, [clients]);
+	}, [clients, noteDetail]);
 
 	const requestDetails = useCallback(
 		(names: readonly string[]) => {
@@ -123,22 +140,6 @@ export function useFunctionStore(clients: Clients): FunctionStore {
 		[pump],
 	);
 
-	const setConcurrency = useCallback((name: string, value: number | undefined) => {
-		requested.current.add(name);
-		setConcurrencyMap((previous) => {
-			if (previous.get(name) === (value ?? null)) return previous;
-			return new Map(previous).set(name, value ?? null);
-		});
-	}, []);
-
-	const setState = useCallback((name: string, state: Pick<FunctionSummary, 'state' | 'lastUpdateStatus'>) => {
-		setStateMap((previous) => {
-			const known = previous.get(name);
-			if (known?.state === state.state && known.lastUpdateStatus === state.lastUpdateStatus) return previous;
-			return new Map(previous).set(name, state);
-		});
-	}, []);
-
 	const refresh = useCallback(() => {
 		// The old values stay on screen until the new ones arrive.
 		requested.current.clear();
@@ -147,7 +148,7 @@ export function useFunctionStore(clients: Clients): FunctionStore {
 	}, []);
 
 	return useMemo(
-		() => ({functions, loading, error, concurrency, states, generation, refresh, requestDetails, setConcurrency, setState}),
-		[functions, loading, error, concurrency, states, generation, refresh, requestDetails, setConcurrency, setState],
+		() => ({functions, loading, error, concurrency, states, generation, refresh, requestDetails, setConcurrency, noteDetail}),
+		[functions, loading, error, concurrency, states, generation, refresh, requestDetails, setConcurrency, noteDetail],
 	);
 }

@@ -30,12 +30,10 @@ export function FunctionDetailScreen({name, store, width, height, active, onBack
 	const [tab, setTab] = useState(0);
 	const detail = useResource((signal) => getFunctionDetail(clients, name, signal), [clients, name], clients.endpoint);
 	const account = useResource(() => getAccountConcurrency(clients), [clients], clients.endpoint);
-	const {setConcurrency, setState} = store;
+	const {noteDetail} = store;
 	useEffect(() => {
-		if (!detail.data) return;
-		setConcurrency(detail.data.name, detail.data.reservedConcurrency);
-		setState(detail.data.name, {state: detail.data.state, lastUpdateStatus: detail.data.lastUpdateStatus});
-	}, [detail.data, setConcurrency, setState]);
+		if (detail.data) noteDetail(detail.data);
+	}, [detail.data, noteDetail]);
 	// A throttle toggle changes the account's unreserved pool too.
 	const known = store.concurrency.get(name);
 	useEffect(() => {
