@@ -67,7 +67,15 @@ export function KeyDispatcher({children, onUnhandled}: {children: ReactNode; onU
 	}, [tick]);
 	useInput((input, key) => {
 		const plain = !key.ctrl && !key.meta && input.length > 1 && !input.includes('\u001B');
-		const presses = plain ? splitTyped(input) : [{name: keyName(input, key), input}];
+		// No binding uses Alt: Esc and a letter or digit typed together arrive as
+		// Alt plus that key, and are the two presses they were. (Ink drops the Esc
+		// before other characters, so Esc then / typed at once is only the /.)
+		const escaped = key.meta && !key.ctrl && input.length > 0 && !key.escape && !/^\u001B/.test(input);
+		const presses = plain
+			? splitTyped(input)
+			: escaped
+				? [{name: 'escape', input: '\u001B'}, ...splitTyped(input)]
+				: [{name: keyName(input, key), input}];
 		queue.current.push(...presses);
 		if (!busy.current) pump.current();
 	});

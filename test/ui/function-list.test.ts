@@ -82,6 +82,12 @@ describe('function list in an 80x24 terminal', () => {
 		ui.type('n/web\r');
 		await ui.waitForText('Functions (2 of 10)');
 		assert.ok(ui.cell(ui.rowOf('web-app-node'), 0).inverse, 'Enter ended the filter on the first match');
+		ui.type('\r');
+		await ui.waitForText('1 Overview');
+		// Esc and j typed together reach Ink as Alt-j: back to the list, then down one.
+		ui.type('\u001Bj');
+		await ui.waitForText('Functions (2 of 10)');
+		await ui.waitFor(() => ui.cell(ui.rowOf('web-app-python'), 0).inverse, 'web-app-python selected');
 		await ui.quit();
 	});
 
