@@ -9,10 +9,18 @@ import {randomUUID} from 'node:crypto';
 import {mkdir} from 'node:fs/promises';
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {requestBodyMax} from '../domain/limits.js';
+import {join} from 'node:path';
+import {accountConcurrentExecutions, requestBodyMax} from '../domain/limits.js';
+import {systemClock, type Clock} from './clock.js';
 import {LambdaError} from './lambda/errors.js';
+import {EventQueue} from './lambda/event-queue.js';
+import {Invoker} from './lambda/invoker.js';
+import {LayerService} from './lambda/layers.js';
 import {routeLambda} from './lambda/routes.js';
 import {LambdaService} from './lambda/service.js';
+import {LogsService} from './logs/service.js';
+import {MetricsService} from './metrics/service.js';
+import {RuntimeManager} from './runtime/manager.js';
 import {seedDemoFunctions} from './seed.js';
 import {FunctionStore} from './store/function-store.js';
 import {handleSts, stsError} from './sts/service.js';
@@ -30,6 +38,12 @@ export interface LocalLambdaOptions {
 	transitionDelayMs?: number;
 	/** Seed the demo functions into a NEW (empty) data dir; default true. */
 	seed?: boolean;
+	/** Time for retries, event age, idle reaping and live tail; default the system clock. */
+	clock?: Clock;
+	/** The account's concurrency limit; default 1000. */
+	accountConcurrency?: number;
+	/** Idle execution environments stop after this long; default 5 minutes. */
+	idleTimeoutMs?: number;
 }
 
 export interface LocalLambda {
@@ -113,7 +127,11 @@ export async function startLocalLambda(options: LocalLambdaOptions): Promise<Loc
 	const region = options.region ?? 'us-east-1';
 	const accountId = options.accountId ?? '123456789012';
 	await mkdir(options.dataDir, {recursive: true, mode: 0o700});
+	const clock = options.clock ?? systemClock;
 	const store = await FunctionStore.open(options.dataDir);
+	const layers = await LayerService.open({dataDir: options.dataDir, region, accountId});
+	const logs = await LogsService.open({dataDir: options.dataDir, region, accountId, clock});
+	const metrics = await MetricsService.open({dataDir: options.dataDir, clock});
 	let endpoint = '';
 	const service = new LambdaService({
 		store,
@@ -121,7 +139,21 @@ export async function startLocalLambda(options: LocalLambdaOptions): Promise<Loc
 		accountId,
 		transitionDelayMs: options.transitionDelayMs ?? 500,
 		codeUrl: (hex) => `${endpoint}${codePathPrefix}${hex}.zip`,
+		layers,
 	});
+	const runtime = new RuntimeManager({
+		workDir: join(options.dataDir, 'runtime'),
+		region,
+		accountId,
+		clock,
+		logs,
+		accountConcurrency: options.accountConcurrency ?? accountConcurrentExecutions,
+		reservedTotal: () => service.reservedTotal(),
+		idleTimeoutMs: options.idleTimeoutMs ?? 5 * 60_000,
+	});
+	const invoker = new Invoker({service, runtime, metrics, clock});
+	const events = new EventQueue({clock, metrics, logs, service, run: (event) => invoker.runEvent(event)});
+	service.attach({invoker, events});
 	if (store.isNew && options.seed !== false) {
 		await seedDemoFunctions(service);
 		await store.markInitialized(true);
@@ -170,6 +202,16 @@ export async function startLocalLambda(options: LocalLambdaOptions): Promise<Loc
 			const result = await readBody(request, requestBodyMax);
 			if (result.kind === 'aborted') return;
 			const target = request.headers['x-amz-target'];
+			if (typeof target === 'string' && result.kind === 'ok') {
+				if (target.startsWith('Logs_20140328.')) {
+					await logs.handle(target, result.body, request, response, requestId);
+					return;
+				}
+				if (target.startsWith('GraniteServiceVersion20100801.')) {
+					await metrics.handle(target, result.body, response, requestId);
+					return;
+				}
+			}
 			if (typeof target === 'string') {
 				send(
 					response,
@@ -204,11 +246,14 @@ export async function startLocalLambda(options: LocalLambdaOptions): Promise<Loc
 			);
 			return;
 		}
-		const reply = await route.run(service, result.body);
-		if (reply.body === undefined) {
-			send(response, reply.status, {'x-amzn-RequestId': requestId});
+		const reply = await route.run(service, result.body, request.headers);
+		const headers = {'x-amzn-RequestId': requestId, ...reply.headers};
+		if (reply.raw !== undefined) {
+			send(response, reply.status, {...headers, 'Content-Type': reply.raw.contentType}, reply.raw.data);
+		} else if (reply.body === undefined) {
+			send(response, reply.status, headers);
 		} else {
-			send(response, reply.status, {'Content-Type': 'application/json', 'x-amzn-RequestId': requestId}, JSON.stringify(reply.body));
+			send(response, reply.status, {...headers, 'Content-Type': 'application/json'}, JSON.stringify(reply.body));
 		}
 	}
 
@@ -249,11 +294,13 @@ export async function startLocalLambda(options: LocalLambdaOptions): Promise<Loc
 		close(): Promise<void> {
 			closing ??= (async () => {
 				service.close();
+				events.close();
 				await new Promise<void>((resolve) => {
 					server.close(() => resolve());
 					server.closeAllConnections();
 				});
-				await store.flush();
+				await runtime.close();
+				await Promise.all([store.flush(), logs.close(), metrics.close(), layers.close()]);
 			})();
 			return closing;
 		},

@@ -5,9 +5,9 @@
 // The handler code and a sample event of each function live as plain files under
 // source/mock/demo/functions/<name>/ (tsc does not copy them into dist/), so they are read
 // at run time from the package root, wherever this module was compiled to.
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
-import {dirname, join, relative, sep} from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {readdirSync, readFileSync} from 'node:fs';
+import {join, relative, sep} from 'node:path';
+import {packageRoot} from '../package-root.js';
 
 export interface DemoFunction {
 	name: string;
@@ -91,23 +91,7 @@ const specs: Record<string, Spec> = {
 
 /** The folder holding one sub-folder per demo function, in the package's source tree. */
 function demoFunctionsDirectory(): string {
-	let directory = dirname(fileURLToPath(import.meta.url));
-	for (;;) {
-		const manifest = join(directory, 'package.json');
-		if (existsSync(manifest)) {
-			try {
-				const parsed: unknown = JSON.parse(readFileSync(manifest, 'utf8'));
-				if (typeof parsed === 'object' && parsed !== null && 'name' in parsed && parsed.name === 'lambdash') {
-					return join(directory, 'source', 'mock', 'demo', 'functions');
-				}
-			} catch {
-				// Not our package.json; keep walking up.
-			}
-		}
-		const parent = dirname(directory);
-		if (parent === directory) throw new Error('Cannot find the lambdash package root holding the demo functions');
-		directory = parent;
-	}
+	return join(packageRoot(), 'source', 'mock', 'demo', 'functions');
 }
 
 function isPackaged(name: string): boolean {

@@ -5,27 +5,39 @@
 import {codeRequestBodyMax, requestBodyMax} from '../../domain/limits.js';
 import {LambdaError} from './errors.js';
 import {parseJsonObject} from './input.js';
+import {eventInvokeConfigRoutes} from './event-invoke-config-routes.js';
+import {invokeRoutes} from './invoke-routes.js';
+import {layerRoutes} from './layer-routes.js';
 import type {LambdaService, Reply} from './service.js';
 
 export interface LambdaRoute {
 	operation: string;
 	/** Largest request body the operation takes. */
 	bodyLimit: number;
-	run: (service: LambdaService, body: Buffer) => Promise<Reply> | Reply;
+	run: (service: LambdaService, body: Buffer, headers: RequestHeaders) => Promise<Reply> | Reply;
 }
 
-interface RouteDefinition {
+/** The request's headers, names in lower case. */
+export type RequestHeaders = Record<string, string | string[] | undefined>;
+
+export interface RouteDefinition {
 	method: string;
 	/** Path segments; "{Name}" captures one (percent-decoded) segment. */
 	pattern: string[];
 	operation: string;
 	bodyLimit?: number;
-	run: (service: LambdaService, parameters: Record<string, string>, query: URLSearchParams, body: Buffer) => Promise<Reply> | Reply;
+	run: (
+		service: LambdaService,
+		parameters: Record<string, string>,
+		query: URLSearchParams,
+		body: Buffer,
+		headers: RequestHeaders,
+	) => Promise<Reply> | Reply;
 }
 
 const qualifier = (query: URLSearchParams): string | undefined => query.get('Qualifier') ?? undefined;
 
-const definitions: RouteDefinition[] = [
+const functionRoutes: RouteDefinition[] = [
 	{
 		method: 'POST',
 		pattern: ['2015-03-31', 'functions'],
@@ -157,6 +169,8 @@ const definitions: RouteDefinition[] = [
 	},
 ];
 
+const definitions: RouteDefinition[] = [...functionRoutes, ...invokeRoutes, ...layerRoutes, ...eventInvokeConfigRoutes];
+
 /** Whether a path looks like the Lambda API's (a dated prefix), so that other services can be told apart. */
 export function isLambdaPath(pathname: string): boolean {
 	return /^\/\d{4}-\d{2}-\d{2}\//.test(pathname);
@@ -196,7 +210,7 @@ export function routeLambda(method: string, url: URL): LambdaRoute {
 			return {
 				operation: definition.operation,
 				bodyLimit: definition.bodyLimit ?? requestBodyMax,
-				run: (service, body) => definition.run(service, parameters, url.searchParams, body),
+				run: (service, body, headers) => definition.run(service, parameters, url.searchParams, body, headers),
 			};
 		}
 	}

@@ -42,6 +42,9 @@ import {
 import type {FunctionStore} from '../store/function-store.js';
 import type {AliasRecord, FunctionRecord, LoggingConfigRecord, VersionRecord, VersionSnapshot} from '../store/records.js';
 import {LambdaError, badContent, notFound, throwProblems} from './errors.js';
+import type {EventQueue} from './event-queue.js';
+import type {Invoker} from './invoker.js';
+import type {LayerService} from './layers.js';
 import {
 	optionalBlob,
 	optionalBoolean,
@@ -56,7 +59,12 @@ import {hexToBase64, inspectZip} from './zip.js';
 
 export interface Reply {
 	status: number;
+	/** Sent as JSON. */
 	body?: unknown;
+	/** Sent as is, instead of `body` (Invoke's payload). */
+	raw?: {contentType: string; data: Buffer};
+	/** Extra response headers (X-Amz-Executed-Version, ...). */
+	headers?: Record<string, string>;
 }
 
 export interface LambdaServiceOptions {
@@ -66,6 +74,7 @@ export interface LambdaServiceOptions {
 	transitionDelayMs: number;
 	/** The URL this server serves a deployment package from, by its hex SHA-256. */
 	codeUrl: (sha256Hex: string) => string;
+	layers: LayerService;
 }
 
 export interface CreateOptions {
@@ -186,8 +195,10 @@ export class LambdaService {
 	readonly accountId: string;
 	private readonly transitionDelayMs: number;
 	private readonly codeUrl: (sha256Hex: string) => string;
+	readonly layers: LayerService;
 	private readonly timers = new Map<string, NodeJS.Timeout>();
 	private closed = false;
+	private attached: {invoker: Invoker; events: EventQueue} | undefined;
 
 	constructor(options: LambdaServiceOptions) {
 		this.store = options.store;
@@ -195,10 +206,31 @@ export class LambdaService {
 		this.accountId = options.accountId;
 		this.transitionDelayMs = options.transitionDelayMs;
 		this.codeUrl = options.codeUrl;
+		this.layers = options.layers;
 		// Transitions that were in flight when the server stopped complete now (or when they were due).
 		for (const record of this.store.all()) {
 			if (record.transitionDueAt !== undefined) this.scheduleTransition(record.name, record.transitionDueAt);
 		}
+	}
+
+	/** Connects the parts that run functions (they need this service in turn). */
+	attach(parts: {invoker: Invoker; events: EventQueue}): void {
+		this.attached = parts;
+	}
+
+	get invoker(): Invoker {
+		if (this.attached === undefined) throw new LambdaError('ServiceException', 'The local Lambda cannot run functions: no invoker is attached.');
+		return this.attached.invoker;
+	}
+
+	get events(): EventQueue {
+		if (this.attached === undefined) throw new LambdaError('ServiceException', 'The local Lambda cannot run functions: no event queue is attached.');
+		return this.attached.events;
+	}
+
+	/** The sum of every function's reserved concurrency. */
+	reservedTotal(): number {
+		return this.reservedByOthers('');
 	}
 
 	arn(name: string): string {
@@ -381,7 +413,7 @@ export class LambdaService {
 	}
 
 	/** Stores the record and its code durably; on failure the in-memory state is put back. */
-	private async save(record: FunctionRecord, previous: FunctionRecord | undefined, zip?: Uint8Array): Promise<void> {
+	async save(record: FunctionRecord, previous: FunctionRecord | undefined, zip?: Uint8Array): Promise<void> {
 		this.store.set(record);
 		try {
 			if (zip !== undefined) await this.store.putCode(record.codeSha256Hex, zip);
