@@ -14,8 +14,17 @@ export type Invocation =
 	| {command: 'console'; flags: ConnectionFlags}
 	| {command: 'mock'; port: number | undefined; dataDir: string | undefined; region: string | undefined; transitionDelayMs: number | undefined}
 	| {command: 'throttle' | 'unthrottle'; functionName: string; flags: ConnectionFlags}
+	| {command: 'invoke'; functionName: string; options: InvokeOptions; flags: ConnectionFlags}
 	| {command: 'help'}
 	| {command: 'version'};
+
+export interface InvokeOptions {
+	/** The --payload text: JSON, or @FILE (read by the command, "-" for standard input). */
+	payload: string | undefined;
+	qualifier: string | undefined;
+	async: boolean;
+	tail: boolean;
+}
 
 export class UsageError extends Error {
 	override name = 'UsageError';
@@ -26,6 +35,9 @@ export const usage = `Usage:
   lambdash --local                       the console on the bundled local Lambda (no AWS account needed)
   lambdash throttle NAME [flags]         set NAME's reserved concurrency to 0, remembering the old value
   lambdash unthrottle NAME [flags]       restore what NAME had before it was throttled
+  lambdash invoke NAME [--payload JSON|@FILE] [--qualifier Q] [--async] [--tail] [flags]
+                                         invoke NAME and print its response (and, with --tail,
+                                         the end of its log); exits 1 when the function fails
   lambdash mock [--port N] [--data-dir DIR] [--region R]
                                          run the local Lambda alone, for the AWS CLI and SDKs
 
@@ -48,6 +60,13 @@ const connectionOptions = {
 	'read-only': {type: 'boolean'},
 	help: {type: 'boolean', short: 'h'},
 	version: {type: 'boolean', short: 'v'},
+} as const;
+
+const invokeOptions = {
+	payload: {type: 'string'},
+	qualifier: {type: 'string'},
+	async: {type: 'boolean'},
+	tail: {type: 'boolean'},
 } as const;
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -89,9 +108,14 @@ export function parseInvocation(argv: string[], env: NodeJS.ProcessEnv = process
 			transitionDelayMs: integerFlag('--transition-delay-ms', values['transition-delay-ms'], 0, 600_000),
 		};
 	}
-	const isAction = first === 'throttle' || first === 'unthrottle';
+	const isAction = first === 'throttle' || first === 'unthrottle' || first === 'invoke';
 	const {values, positionals} = guard(() =>
-		parseArgs({args: isAction ? rest : argv, options: connectionOptions, allowPositionals: true, strict: true}),
+		parseArgs({
+			args: isAction ? rest : argv,
+			options: first === 'invoke' ? {...connectionOptions, ...invokeOptions} : connectionOptions,
+			allowPositionals: true,
+			strict: true,
+		}),
 	);
 	if (values.help) return {command: 'help'};
 	if (values.version) return {command: 'version'};
@@ -111,7 +135,23 @@ export function parseInvocation(argv: string[], env: NodeJS.ProcessEnv = process
 	}
 	if (isAction) {
 		if (positionals.length !== 1) throw new UsageError(`${first} takes one function name, e.g. lambdash ${first} my-function`);
-		return {command: first, functionName: positionals[0]!, flags};
+		const functionName = positionals[0]!;
+		if (first === 'invoke') {
+			const option = (name: string): unknown => (values as Record<string, unknown>)[name];
+			const text = (name: string): string | undefined => {
+				const value = option(name);
+				return typeof value === 'string' ? value : undefined;
+			};
+			const qualifier = nonEmpty(text('qualifier'));
+			if (qualifier !== undefined && !/^[a-zA-Z0-9$_-]{1,128}$/.test(qualifier)) {
+				throw new UsageError(`--qualifier must be $LATEST, a version number or an alias name (letters, digits, $, _ and -), got "${qualifier}"`);
+			}
+			const async = option('async') === true;
+			const tail = option('tail') === true;
+			if (async && tail) throw new UsageError('--tail needs a synchronous invoke: Lambda returns no log for --async');
+			return {command: 'invoke', functionName, options: {payload: text('payload'), qualifier, async, tail}, flags};
+		}
+		return {command: first, functionName, flags};
 	}
 	if (positionals.length > 0) throw new UsageError(`unknown command "${positionals[0]}"`);
 	return {command: 'console', flags};

@@ -47,3 +47,18 @@ test('bad flags say what is wrong', () => {
 	assert.throws(() => parseInvocation(['frobnicate'], {}), /unknown command "frobnicate"/);
 	assert.deepEqual(parseInvocation(['--help'], {}), {command: 'help'});
 });
+
+test('invoke takes a function name, a payload, a qualifier, --async or --tail, and the connection flags', () => {
+	assert.deepEqual(parseInvocation(['invoke', 'orders', '--payload', '{"id":1}', '--qualifier', 'live', '--tail', '--local'], {}), {
+		command: 'invoke',
+		functionName: 'orders',
+		options: {payload: '{"id":1}', qualifier: 'live', async: false, tail: true},
+		flags: {local: true, dataDir: undefined, profile: undefined, region: undefined, endpointUrl: undefined, readOnly: false},
+	});
+	const queued = parseInvocation(['invoke', 'orders', '--async', '--payload', '@event.json'], {});
+	assert.ok(queued.command === 'invoke' && queued.options.async && queued.options.payload === '@event.json');
+	assert.throws(() => parseInvocation(['invoke'], {}), /invoke takes one function name/);
+	assert.throws(() => parseInvocation(['invoke', 'orders', '--qualifier', 'a:b'], {}), /--qualifier must be \$LATEST, a version number or an alias name/);
+	assert.throws(() => parseInvocation(['invoke', 'orders', '--async', '--tail'], {}), /--tail needs a synchronous invoke/);
+	assert.throws(() => parseInvocation(['throttle', 'orders', '--tail'], {}), /Unknown option '--tail'/);
+});
