@@ -61,6 +61,8 @@ async function main(argv: string[]): Promise<number> {
 				dataDir: invocation.dataDir,
 				region: invocation.region,
 				transitionDelayMs: invocation.transitionDelayMs,
+				idleTimeoutSeconds: invocation.idleTimeoutSeconds,
+				accountConcurrency: invocation.accountConcurrency,
 			});
 		}
 		case 'throttle':

@@ -12,7 +12,15 @@ export interface ConnectionFlags {
 
 export type Invocation =
 	| {command: 'console'; flags: ConnectionFlags}
-	| {command: 'mock'; port: number | undefined; dataDir: string | undefined; region: string | undefined; transitionDelayMs: number | undefined}
+	| {
+			command: 'mock';
+			port: number | undefined;
+			dataDir: string | undefined;
+			region: string | undefined;
+			transitionDelayMs: number | undefined;
+			idleTimeoutSeconds: number | undefined;
+			accountConcurrency: number | undefined;
+	  }
 	| {command: 'throttle' | 'unthrottle'; functionName: string; flags: ConnectionFlags}
 	| {command: 'invoke'; functionName: string; options: InvokeOptions; flags: ConnectionFlags}
 	| {command: 'help'}
@@ -38,8 +46,11 @@ export const usage = `Usage:
   lambdash invoke NAME [--payload JSON|@FILE] [--qualifier Q] [--async] [--tail] [flags]
                                          invoke NAME and print its response (and, with --tail,
                                          the end of its log); exits 1 when the function fails
-  lambdash mock [--port N] [--data-dir DIR] [--region R]
-                                         run the local Lambda alone, for the AWS CLI and SDKs
+  lambdash mock [--port N] [--data-dir DIR] [--region R] [--idle-timeout SECONDS]
+                [--account-concurrency N]
+                                         run the local Lambda alone, for the AWS CLI and SDKs;
+                                         idle execution environments stop after 300 s, and
+                                         1000 invocations may run at once, unless set
 
 Connection flags:
   --local                 start the local Lambda in this process and use it
@@ -94,6 +105,8 @@ export function parseInvocation(argv: string[], env: NodeJS.ProcessEnv = process
 					'data-dir': {type: 'string'},
 					region: {type: 'string'},
 					'transition-delay-ms': {type: 'string'},
+					'idle-timeout': {type: 'string'},
+					'account-concurrency': {type: 'string'},
 					help: {type: 'boolean', short: 'h'},
 				},
 			}),
@@ -106,6 +119,8 @@ export function parseInvocation(argv: string[], env: NodeJS.ProcessEnv = process
 			dataDir: nonEmpty(values['data-dir']),
 			region: nonEmpty(values.region),
 			transitionDelayMs: integerFlag('--transition-delay-ms', values['transition-delay-ms'], 0, 600_000),
+			idleTimeoutSeconds: integerFlag('--idle-timeout', values['idle-timeout'], 1, 86_400),
+			accountConcurrency: integerFlag('--account-concurrency', values['account-concurrency'], 1, 100_000),
 		};
 	}
 	const isAction = first === 'throttle' || first === 'unthrottle' || first === 'invoke';

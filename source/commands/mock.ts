@@ -8,6 +8,8 @@ export interface MockCommandOptions {
 	dataDir?: string;
 	region?: string;
 	transitionDelayMs?: number;
+	idleTimeoutSeconds?: number;
+	accountConcurrency?: number;
 }
 
 export async function runMockCommand(options: MockCommandOptions): Promise<number> {
@@ -19,6 +21,8 @@ export async function runMockCommand(options: MockCommandOptions): Promise<numbe
 			...(options.port === undefined ? {} : {port: options.port}),
 			...(options.region === undefined ? {} : {region: options.region}),
 			...(options.transitionDelayMs === undefined ? {} : {transitionDelayMs: options.transitionDelayMs}),
+			...(options.idleTimeoutSeconds === undefined ? {} : {idleTimeoutMs: options.idleTimeoutSeconds * 1000}),
+			...(options.accountConcurrency === undefined ? {} : {accountConcurrency: options.accountConcurrency}),
 		});
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;

@@ -36,7 +36,12 @@ test('mock takes a port and a data directory, checked', () => {
 		dataDir: '/tmp/x',
 		region: undefined,
 		transitionDelayMs: undefined,
+		idleTimeoutSeconds: undefined,
+		accountConcurrency: undefined,
 	});
+	const tuned = parseInvocation(['mock', '--idle-timeout', '60', '--account-concurrency', '50'], {});
+	assert.ok(tuned.command === 'mock' && tuned.idleTimeoutSeconds === 60 && tuned.accountConcurrency === 50);
+	assert.throws(() => parseInvocation(['mock', '--idle-timeout', '0'], {}), /--idle-timeout must be a whole number from 1 to 86400/);
 	assert.throws(() => parseInvocation(['mock', '--port', 'http'], {}), /--port must be a whole number from 0 to 65535/);
 	assert.throws(() => parseInvocation(['mock', '--port', '70000'], {}), /--port/);
 });
