@@ -212,6 +212,15 @@ export async function startLocalLambda(options: LocalLambdaOptions): Promise<Loc
 					return;
 				}
 			}
+			if (typeof target === 'string' && result.kind === 'too-large') {
+				send(
+					response,
+					413,
+					{'Content-Type': 'application/x-amz-json-1.1', 'x-amzn-RequestId': requestId, 'x-amzn-ErrorType': 'RequestEntityTooLargeException'},
+					JSON.stringify({__type: 'RequestEntityTooLargeException', message: `Request must be smaller than ${requestBodyMax} bytes`}),
+				);
+				return;
+			}
 			if (typeof target === 'string') {
 				send(
 					response,
