@@ -3,7 +3,8 @@
 //   DATA/local-lambda.json          marker: format, and whether the demo functions were seeded
 //   DATA/functions/<name>.json      one file per function (configuration, tags, concurrency, state,
 //                                   published versions and aliases)
-//   DATA/code/<sha256 hex>.zip      deployment packages, by content (shared by functions with the same zip)
+//   DATA/code/<sha256 hex>.zip      deployment packages and layer archives, by content (shared by
+//                                   functions and layer versions with the same zip)
 //
 // Everything is loaded at start and served from memory. Every change is
 // written with writeFileAtomic before the caller acknowledges it. Writes of
@@ -41,6 +42,8 @@ export class FunctionStore {
 	private readonly writeQueues = new Map<string, Promise<void>>();
 	private readonly codeQueues = new Map<string, Promise<void>>();
 	private readonly durableCode = new Set<string>();
+	/** Other users of the code store (the layers): a package one of them uses is never released. */
+	private readonly codeUsers: Array<(hex: string) => boolean> = [];
 	private marker: Marker | undefined;
 
 	private constructor(dataDir: string) {
@@ -190,7 +193,13 @@ export class FunctionStore {
 		return readFile(this.codePath(hex));
 	}
 
+	/** Registers another user of the code store (the layers): `uses` says whether it still needs a package. */
+	addCodeUser(uses: (hex: string) => boolean): void {
+		this.codeUsers.push(uses);
+	}
+
 	isCodeReferenced(hex: string): boolean {
+		if (this.codeUsers.some((uses) => uses(hex))) return true;
 		for (const record of this.records.values()) {
 			if (record.codeSha256Hex === hex) return true;
 			if (record.versions?.some((version) => version.codeSha256Hex === hex) === true) return true;
