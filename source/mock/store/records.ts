@@ -54,6 +54,22 @@ export interface FunctionRecord {
 	lastVersionNumber?: number;
 	/** Aliases, by name. */
 	aliases?: AliasRecord[];
+	/** Asynchronous invocation settings (EventInvokeConfig), one per qualifier; undefined: none was ever put. */
+	eventInvokeConfigs?: EventInvokeConfigRecord[];
+}
+
+/** The EventInvokeConfig of $LATEST, a version or an alias. A member that was not given is undefined (Lambda's default applies). */
+export interface EventInvokeConfigRecord {
+	/** "$LATEST" (also for the unqualified function), a version number or an alias name. */
+	qualifier: string;
+	/** Epoch milliseconds. */
+	lastModified: number;
+	maximumRetryAttempts?: number;
+	maximumEventAgeInSeconds?: number;
+	/** DestinationConfig.OnSuccess.Destination */
+	onSuccess?: string;
+	/** DestinationConfig.OnFailure.Destination */
+	onFailure?: string;
 }
 
 /** The fields of a function's configuration that a published version freezes. */
