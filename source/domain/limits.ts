@@ -45,6 +45,11 @@ export const codeRequestBodyMax = 69_905_067;
 /** Largest request body for every other operation (6 MB, the synchronous invocation payload limit). */
 export const requestBodyMax = 6_291_456;
 
+/** Invoke: the payload of a synchronous (RequestResponse) invocation, and of its response. */
+export const invokePayloadSyncMax = 6_291_456;
+/** Invoke: the payload of an asynchronous (Event) invocation. */
+export const invokePayloadAsyncMax = 1_048_576;
+
 export const listFunctionsPageMax = 50;
 
 /** Runtime identifiers: the Runtime enum of the Lambda service model (the installed SDK's `Runtime`). */

@@ -1,14 +1,14 @@
-// The demo functions the local Lambda is seeded with: their metadata, and their handlers
-// really run on their sample events (Node.js handlers imported in this process, Python
-// handlers in a python3 child process), with the results each use implies.
+// The demo functions the local Lambda is seeded with: their metadata, and that they
+// really run on their sample events in a seeded local Lambda, invoked through the SDK
+// (Node.js and Python execution environments), with the results each use implies.
 import assert from 'node:assert/strict';
-import {spawnSync} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
-import {fileURLToPath, pathToFileURL} from 'node:url';
-import {format} from 'node:util';
-import {describe, test} from 'node:test';
+import {fileURLToPath} from 'node:url';
+import {after, describe, test} from 'node:test';
+import {InvokeCommand, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2} from '@aws-sdk/client-lambda';
 import {demoFunctions, type DemoFunction} from '../../source/mock/demo/index.js';
+import {startHarness, type Harness} from '../integration/harness.js';
 
 interface Outcome {
 	result?: unknown;
@@ -58,124 +58,51 @@ function copy(value: unknown): Record<string, unknown> {
 	return record(JSON.parse(JSON.stringify(value)));
 }
 
-const contextFields = (fn: DemoFunction) => ({
-	functionName: fn.name,
-	functionVersion: '$LATEST',
-	invokedFunctionArn: `arn:aws:lambda:us-east-1:123456789012:function:${fn.name}`,
-	memoryLimitInMB: String(fn.memorySize),
-	awsRequestId: '8f5bd6a2-1c3e-4f7a-9b2d-6e0c4a8f1d37',
-	logGroupName: `/aws/lambda/${fn.name}`,
-	logStreamName: '2024/06/14/[$LATEST]0123456789abcdef0123456789abcdef',
+let started: Promise<Harness> | undefined;
+/** One local Lambda seeded with the demo functions, started when a test first needs it. */
+const localLambda = (): Promise<Harness> => (started ??= startHarness({seed: true, transitionDelayMs: 0}));
+after(async () => {
+	if (started !== undefined) await (await started).close();
 });
 
-let imports = 0;
+async function setEnvironment(harness: Harness, fn: DemoFunction, variables: Record<string, string>): Promise<void> {
+	await harness.lambda.send(new UpdateFunctionConfigurationCommand({FunctionName: fn.name, Environment: {Variables: variables}}));
+	await waitUntilFunctionUpdatedV2({client: harness.lambda, maxWaitTime: 30, minDelay: 1, maxDelay: 1}, {FunctionName: fn.name});
+}
 
-/** Runs events one after another in one fresh (cold, then warm) Node.js environment. */
-async function runNode(fn: DemoFunction, events: unknown[], environment: Record<string, string> = {}): Promise<Outcome[]> {
-	const url = pathToFileURL(join(functionsDir, fn.name, 'index.mjs'));
-	url.search = `?environment=${++imports}`;
-	const module: unknown = await import(url.href);
-	const handler = record(module).handler;
-	assert.equal(typeof handler, 'function', `${fn.name} exports no handler`);
-	const invoke = handler as (event: unknown, context: unknown) => Promise<unknown>;
-	const env = {...fn.environment, ...environment};
-	const saved = new Map(Object.keys(env).map((key) => [key, process.env[key]]));
-	const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
-	const originals = methods.map((method) => console[method]);
-	const outcomes: Outcome[] = [];
-	let logs: string[] = [];
-	Object.assign(process.env, env);
-	for (const method of methods) {
-		console[method] = (...args: unknown[]) => {
-			logs.push(`${method === 'log' ? 'INFO' : method.toUpperCase()} ${format(...args)}`);
-		};
-	}
+/** The function's own log lines of an invocation (the runtime's lines without START, END and REPORT). */
+function functionLogs(logResult: string | undefined): string[] {
+	const log = Buffer.from(logResult ?? '', 'base64').toString('utf8');
+	return log.split('\n').filter((line) => line !== '' && !/^(START|END|REPORT|INIT_START) /.test(line));
+}
+
+/**
+ * Invokes the seeded function with each event, one after another (a cold, then
+ * warm, execution environment), optionally with extra environment variables.
+ */
+async function run(fn: DemoFunction, events: unknown[], environment: Record<string, string> = {}): Promise<Outcome[]> {
+	const harness = await localLambda();
+	const overridden = Object.keys(environment).length > 0;
+	if (overridden) await setEnvironment(harness, fn, {...fn.environment, ...environment});
 	try {
+		const outcomes: Outcome[] = [];
 		for (const event of events) {
-			logs = [];
-			const context = {...contextFields(fn), getRemainingTimeInMillis: () => fn.timeout * 1000, callbackWaitsForEmptyEventLoop: true};
-			try {
-				const result = await invoke(JSON.parse(JSON.stringify(event)), context);
-				outcomes.push({result: JSON.parse(JSON.stringify(result ?? null)) as unknown, logs});
-			} catch (error) {
-				assert.ok(error instanceof Error);
-				outcomes.push({error: {errorType: error.name, errorMessage: error.message}, logs});
+			const output = await harness.lambda.send(
+				new InvokeCommand({FunctionName: fn.name, Payload: Buffer.from(JSON.stringify(event)), LogType: 'Tail'}),
+			);
+			const payload: unknown = JSON.parse(Buffer.from(output.Payload ?? new Uint8Array()).toString('utf8'));
+			const logs = functionLogs(output.LogResult);
+			if (output.FunctionError !== undefined) {
+				const error = record(payload);
+				outcomes.push({error: {errorType: text(error.errorType), errorMessage: text(error.errorMessage)}, logs});
+			} else {
+				outcomes.push({result: payload, logs});
 			}
 		}
+		return outcomes;
 	} finally {
-		methods.forEach((method, index) => {
-			const original = originals[index];
-			if (original) console[method] = original;
-		});
-		for (const [key, value] of saved) {
-			if (value === undefined) delete process.env[key];
-			else process.env[key] = value;
-		}
+		if (overridden) await setEnvironment(harness, fn, fn.environment);
 	}
-	return outcomes;
-}
-
-const pythonDriver = `
-import contextlib, io, json, sys
-folder, context_json = sys.argv[1], sys.argv[2]
-sys.path.insert(0, folder)
-
-class Context:
-    def __init__(self, fields):
-        self.function_name = fields["functionName"]
-        self.function_version = fields["functionVersion"]
-        self.invoked_function_arn = fields["invokedFunctionArn"]
-        self.memory_limit_in_mb = int(fields["memoryLimitInMB"])
-        self.aws_request_id = fields["awsRequestId"]
-        self.log_group_name = fields["logGroupName"]
-        self.log_stream_name = fields["logStreamName"]
-        self.timeout_ms = fields["timeoutMs"]
-    def get_remaining_time_in_millis(self):
-        return self.timeout_ms
-
-import lambda_function
-context = Context(json.loads(context_json))
-outcomes = []
-for event in json.load(sys.stdin):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        try:
-            outcome = {"result": lambda_function.lambda_handler(event, context)}
-        except Exception as error:
-            outcome = {"error": {"errorType": type(error).__name__, "errorMessage": str(error)}}
-    outcome["logs"] = [line for line in out.getvalue().splitlines() if line]
-    outcomes.append(outcome)
-sys.stdout.write(json.dumps(outcomes))
-`;
-
-/** Runs events one after another in one fresh python3 process, as a warm environment would. */
-function runPython(fn: DemoFunction, events: unknown[], environment: Record<string, string> = {}): Outcome[] {
-	const folder = join(functionsDir, fn.name);
-	const child = spawnSync(
-		'python3',
-		['-B', '-c', pythonDriver, folder, JSON.stringify({...contextFields(fn), timeoutMs: fn.timeout * 1000})],
-		{
-			input: JSON.stringify(events),
-			encoding: 'utf8',
-			env: {...process.env, ...fn.environment, ...environment, PYTHONDONTWRITEBYTECODE: '1', PYTHONIOENCODING: 'utf-8'},
-			timeout: 30_000,
-		},
-	);
-	assert.equal(child.status, 0, `python3 failed: ${child.error?.message ?? ''}\n${child.stderr}`);
-	const outcomes = list(JSON.parse(child.stdout));
-	return outcomes.map((value) => {
-		const outcome = record(value);
-		const logs = list(outcome.logs).map(text);
-		if (outcome.error !== undefined) {
-			const error = record(outcome.error);
-			return {error: {errorType: text(error.errorType), errorMessage: text(error.errorMessage)}, logs};
-		}
-		return {result: outcome.result, logs};
-	});
-}
-
-async function run(fn: DemoFunction, events: unknown[], environment: Record<string, string> = {}): Promise<Outcome[]> {
-	return fn.runtime.startsWith('nodejs') ? runNode(fn, events, environment) : runPython(fn, events, environment);
 }
 
 async function runOne(fn: DemoFunction, event: unknown, environment: Record<string, string> = {}): Promise<Outcome> {

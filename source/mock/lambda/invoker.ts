@@ -1,9 +1,16 @@
-// Runs invocations: resolves what a request names (function, version, alias
-// with weighted routing) into the snapshot an execution environment runs,
-// hands it to the runtime manager and records the AWS/Lambda metrics.
+// Runs invocations: resolves what a request names (the function, a version,
+// or an alias with weighted routing) into the snapshot an execution
+// environment runs, hands it to the runtime manager, and records the
+// AWS/Lambda metrics of what happened (Invocations, Errors, Duration,
+// Throttles, ConcurrentExecutions) for the function, for the qualifier it was
+// invoked with (the Resource dimension), and for the account.
+import {createHash} from 'node:crypto';
 import type {Clock} from '../clock.js';
 import type {MetricSink} from '../metrics/metric-sink.js';
 import type {RuntimeManager} from '../runtime/manager.js';
+import {ThrottleError, type FunctionSnapshot, type InvocationInput, type InvocationOutcome} from '../runtime/types.js';
+import type {FunctionRecord} from '../store/records.js';
+import {LambdaError} from './errors.js';
 import type {AttemptResult, QueuedEvent} from './event-queue.js';
 import type {LambdaService} from './service.js';
 
@@ -12,12 +19,190 @@ export interface InvokerOptions {
 	runtime: RuntimeManager;
 	metrics: MetricSink;
 	clock: Clock;
+	/** Picks a number in [0, 1) for weighted alias routing; default Math.random. */
+	random?: () => number;
 }
 
-export class Invoker {
-	constructor(private readonly options: InvokerOptions) {}
+/** What an invoke request names, resolved to the configuration that runs. */
+export interface InvokeTarget {
+	record: FunctionRecord;
+	/** The configuration of the version that runs. */
+	view: FunctionRecord;
+	/** The version that runs: "$LATEST", "1", ... (X-Amz-Executed-Version). */
+	executedVersion: string;
+	/** The qualifier the caller named, if any. */
+	qualifier: string | undefined;
+	/** The ARN the caller invoked, qualifier included. */
+	invokedArn: string;
+}
 
-	async runEvent(_event: QueuedEvent): Promise<AttemptResult> {
-		throw new Error(`not yet ${this.options.clock.now()}`);
+export interface InvokeRequest {
+	requestId: string;
+	payload: Buffer;
+	clientContext?: string;
+	cognitoIdentity?: string;
+}
+
+const qualifierPattern = /^[a-zA-Z0-9$_-]{1,128}$/;
+
+export class Invoker {
+	private readonly service: LambdaService;
+	private readonly runtime: RuntimeManager;
+	private readonly metrics: MetricSink;
+	readonly clock: Clock;
+	private readonly random: () => number;
+
+	constructor(options: InvokerOptions) {
+		this.service = options.service;
+		this.runtime = options.runtime;
+		this.metrics = options.metrics;
+		this.clock = options.clock;
+		this.random = options.random ?? Math.random;
 	}
+
+	/**
+	 * The function, version or alias a request names, as of now; an alias with
+	 * AdditionalVersionWeights picks one of its versions by weight.
+	 */
+	target(reference: string, qualifier: string | undefined): InvokeTarget {
+		if (qualifier !== undefined && qualifier !== '' && !qualifierPattern.test(qualifier)) {
+			throw new LambdaError(
+				'ValidationException',
+				`1 validation error detected: Value '${qualifier}' at 'qualifier' failed to satisfy constraint: Member must satisfy regular expression pattern: (|[a-zA-Z0-9$_-]+)`,
+			);
+		}
+		const resolved = this.service.resolveQualified(reference, qualifier);
+		const invokedArn = `${this.service.arn(resolved.record.name)}${resolved.qualifier === undefined ? '' : `:${resolved.qualifier}`}`;
+		let target: InvokeTarget = {
+			record: resolved.record,
+			view: resolved.view,
+			executedVersion: resolved.version,
+			qualifier: resolved.qualifier,
+			invokedArn,
+		};
+		const alias = resolved.qualifier === undefined ? undefined : resolved.record.aliases?.find((entry) => entry.name === resolved.qualifier);
+		if (alias?.additionalVersionWeights !== undefined) {
+			let draw = this.random();
+			for (const [version, weight] of Object.entries(alias.additionalVersionWeights)) {
+				if (draw < weight) {
+					const routed = this.service.resolveQualified(resolved.record.name, version);
+					target = {...target, view: routed.view, executedVersion: routed.version};
+					break;
+				}
+				draw -= weight;
+			}
+		}
+		if (target.executedVersion === '$LATEST' && target.record.state === 'Pending') {
+			throw new LambdaError(
+				'ResourceConflictException',
+				'The operation cannot be performed at this time. The function is currently in the following state: Pending',
+			);
+		}
+		return target;
+	}
+
+	/** What an execution environment of this target depends on. */
+	snapshot(target: InvokeTarget): FunctionSnapshot {
+		const {view, record, executedVersion} = target;
+		const layers = this.service.layers.resolve(view.layers);
+		const logFormat = view.loggingConfig.LogFormat === 'JSON' ? 'JSON' : 'Text';
+		const snapshot: FunctionSnapshot = {
+			functionName: record.name,
+			version: executedVersion,
+			runtime: view.runtime,
+			handler: view.handler,
+			timeout: view.timeout,
+			memorySize: view.memorySize,
+			ephemeralStorage: view.ephemeralStorage,
+			architectures: [...view.architectures],
+			environment: {...view.environment},
+			layers: layers.map((layer) => ({arn: layer.arn, zipPath: layer.zipPath, sha256Hex: layer.sha256Hex})),
+			logFormat,
+			logGroup: view.loggingConfig.LogGroup,
+			codeSha256Hex: view.codeSha256Hex,
+			codePath: this.service.store.codePath(view.codeSha256Hex),
+			fingerprint: '',
+		};
+		if (logFormat === 'JSON') {
+			if (view.loggingConfig.ApplicationLogLevel !== undefined) snapshot.applicationLogLevel = view.loggingConfig.ApplicationLogLevel;
+			if (view.loggingConfig.SystemLogLevel !== undefined) snapshot.systemLogLevel = view.loggingConfig.SystemLogLevel;
+		}
+		if (record.reservedConcurrency !== undefined) snapshot.reservedConcurrency = record.reservedConcurrency;
+		snapshot.fingerprint = createHash('sha256')
+			.update(
+				JSON.stringify([
+					snapshot.version,
+					snapshot.runtime,
+					snapshot.handler,
+					snapshot.timeout,
+					snapshot.memorySize,
+					snapshot.ephemeralStorage,
+					snapshot.architectures,
+					Object.entries(snapshot.environment).sort(),
+					snapshot.layers.map((layer) => layer.sha256Hex),
+					view.loggingConfig,
+					snapshot.codeSha256Hex,
+				]),
+			)
+			.digest('hex')
+			.slice(0, 32);
+		return snapshot;
+	}
+
+	/** Runs one invocation of a resolved target, recording its metrics; throws ThrottleError when there is no concurrency left. */
+	async run(target: InvokeTarget, request: InvokeRequest): Promise<InvocationOutcome> {
+		const snapshot = this.snapshot(target);
+		const input: InvocationInput = {
+			requestId: request.requestId,
+			invokedFunctionArn: target.invokedArn,
+			payload: request.payload,
+			traceId: traceId(request.requestId, this.clock.now()),
+		};
+		if (request.clientContext !== undefined) input.clientContext = request.clientContext;
+		if (request.cognitoIdentity !== undefined) input.cognitoIdentity = request.cognitoIdentity;
+		const started = this.clock.now();
+		let outcome: InvocationOutcome;
+		try {
+			const running = this.runtime.invoke(snapshot, input);
+			this.record(target, 'ConcurrentExecutions', this.runtime.running(target.record.name), 'Count', started);
+			outcome = await running;
+		} catch (error) {
+			if (error instanceof ThrottleError) this.record(target, 'Throttles', 1, 'Count', started);
+			throw error;
+		}
+		this.record(target, 'Invocations', 1, 'Count', started);
+		this.record(target, 'Errors', outcome.errorType === undefined ? 0 : 1, 'Count', started);
+		this.record(target, 'Duration', outcome.durationMs, 'Milliseconds', started);
+		return outcome;
+	}
+
+	/** Stops the execution environments of a function that was deleted. */
+	retire(functionName: string): void {
+		this.runtime.retire(functionName);
+	}
+
+	/** One attempt of a queued event: the target as of now. */
+	async runEvent(event: QueuedEvent): Promise<AttemptResult> {
+		const target = this.target(event.functionName, event.qualifier);
+		const outcome = await this.run(target, {requestId: event.requestId, payload: event.payload});
+		return {outcome, executedVersion: target.executedVersion, functionArn: target.invokedArn};
+	}
+
+	private record(target: InvokeTarget, name: string, value: number, unit: string, timestamp: number): void {
+		const functionName = target.record.name;
+		const dimensionSets: Array<Record<string, string>> = [{}, {FunctionName: functionName}];
+		if (target.qualifier !== undefined) dimensionSets.push({FunctionName: functionName, Resource: `${functionName}:${target.qualifier}`});
+		if (target.qualifier !== undefined && target.executedVersion !== '$LATEST') {
+			dimensionSets.push({FunctionName: functionName, Resource: `${functionName}:${target.qualifier}`, ExecutedVersion: target.executedVersion});
+		}
+		for (const dimensions of dimensionSets) this.metrics.put({namespace: 'AWS/Lambda', name, dimensions, value, unit, timestamp});
+	}
+}
+
+/** An X-Ray trace header of the form Lambda passes to the runtime. */
+function traceId(requestId: string, now: number): string {
+	const epoch = Math.floor(now / 1000).toString(16).padStart(8, '0');
+	const random = requestId.replace(/-/g, '').slice(0, 24).padEnd(24, '0');
+	const parent = requestId.replace(/-/g, '').slice(-16).padStart(16, '0');
+	return `Root=1-${epoch}-${random};Parent=${parent};Sampled=0`;
 }

@@ -207,6 +207,7 @@ export class LambdaService {
 		this.transitionDelayMs = options.transitionDelayMs;
 		this.codeUrl = options.codeUrl;
 		this.layers = options.layers;
+		this.layers.attach({store: this.store, codeUrl: this.codeUrl});
 		// Transitions that were in flight when the server stopped complete now (or when they were due).
 		for (const record of this.store.all()) {
 			if (record.transitionDueAt !== undefined) this.scheduleTransition(record.name, record.transitionDueAt);
@@ -302,7 +303,7 @@ export class LambdaService {
 		if (record.deadLetterTargetArn !== undefined) configuration['DeadLetterConfig'] = {TargetArn: record.deadLetterTargetArn};
 		configuration['TracingConfig'] = {Mode: record.tracingMode};
 		configuration['RevisionId'] = record.revisionId;
-		if (record.layers.length > 0) configuration['Layers'] = record.layers.map((arn) => ({Arn: arn, CodeSize: 0}));
+		if (record.layers.length > 0) configuration['Layers'] = record.layers.map((arn) => ({Arn: arn, CodeSize: this.layers.codeSizeOf(arn)}));
 		if (!forList) {
 			// ListFunctions returns a subset of the configuration: never the state fields.
 			configuration['State'] = record.state;
@@ -385,7 +386,7 @@ export class LambdaService {
 			total += record.codeSize;
 			for (const version of record.versions ?? []) total += version.codeSize;
 		}
-		return total;
+		return total + this.layers.totalCodeSize();
 	}
 
 	private checkRevision(record: FunctionRecord, revisionId: string | undefined): void {
@@ -446,7 +447,7 @@ export class LambdaService {
 		const tags = optionalStringMap(body, 'Tags') ?? {};
 		const layers = optionalStringList(body, 'Layers') ?? [];
 		const architectures = optionalStringList(body, 'Architectures') ?? ['x86_64'];
-		optionalBoolean(body, 'Publish');
+		const publish = optionalBoolean(body, 'Publish') ?? false;
 
 		const problems: Problem[] = [
 			...checkFunctionName(functionName),
@@ -489,6 +490,7 @@ export class LambdaService {
 		if (this.store.get(name) !== undefined) throw new LambdaError('ResourceConflictException', `Function already exist: ${name}`);
 
 		const inspected = this.inspectCode(zip, undefined);
+		this.layers.checkFunctionLayers(layers, inspected.unzippedSize);
 		const now = Date.now();
 		const pending = options.initialState !== 'Active';
 		const record: FunctionRecord = {
@@ -524,7 +526,7 @@ export class LambdaService {
 		if (deadLetterTargetArn !== undefined) record.deadLetterTargetArn = deadLetterTargetArn;
 		await this.save(record, undefined, zip);
 		if (record.transitionDueAt !== undefined) this.scheduleTransition(name, record.transitionDueAt);
-		return {status: 201, body: this.configuration(record)};
+		return {status: 201, body: publish ? await this.publishNow(record) : this.configuration(record)};
 	}
 
 	/** The settings CreateFunction and UpdateFunctionConfiguration both take, each undefined when absent. */
@@ -653,6 +655,7 @@ export class LambdaService {
 		]);
 		this.checkRevision(record, revisionId);
 		this.checkNotBusy(record);
+		if (layers !== undefined) this.layers.checkFunctionLayers(layers, record.codeSizeUnzipped);
 
 		const now = Date.now();
 		const next: FunctionRecord = {
@@ -692,7 +695,7 @@ export class LambdaService {
 		const revisionId = optionalString(body, 'RevisionId');
 		const dryRun = optionalBoolean(body, 'DryRun') ?? false;
 		const architectures = optionalStringList(body, 'Architectures');
-		optionalBoolean(body, 'Publish');
+		const publish = optionalBoolean(body, 'Publish') ?? false;
 		if (architectures !== undefined) throwProblems(checkArchitectures(architectures));
 		if (zip === undefined) {
 			const other = ['S3Bucket', 'S3Key', 'ImageUri'].find((key) => body[key] !== undefined && body[key] !== null);
@@ -704,6 +707,7 @@ export class LambdaService {
 			);
 		}
 		const inspected = this.inspectCode(zip, record);
+		this.layers.checkCombinedSize(record.layers, inspected.unzippedSize);
 		this.checkRevision(record, revisionId);
 		this.checkNotBusy(record);
 		if (dryRun) return {status: 200, body: this.configuration(record)};
@@ -721,7 +725,7 @@ export class LambdaService {
 		if (architectures !== undefined) next.architectures = architectures;
 		await this.save(next, record, zip);
 		this.scheduleTransition(next.name, now + this.transitionDelayMs);
-		return {status: 200, body: this.configuration(next)};
+		return {status: 200, body: publish ? await this.publishNow(next) : this.configuration(next)};
 	}
 
 	async deleteFunction(reference: string, qualifier?: string): Promise<Reply> {
@@ -741,6 +745,7 @@ export class LambdaService {
 			this.store.set(record);
 			throw new LambdaError('ServiceException', `The local Lambda could not delete the function: ${(error as Error).message}`);
 		}
+		this.attached?.invoker.retire(record.name);
 		const packages = new Set([record.codeSha256Hex, ...(record.versions ?? []).map((version) => version.codeSha256Hex)]);
 		for (const hex of packages) await this.store.releaseCode(hex).catch(() => undefined);
 		return {status: 204};
@@ -759,7 +764,11 @@ export class LambdaService {
 				`Unable to delete version because the following aliases reference it: [${referencing.map((alias) => alias.name).join(', ')}]`,
 			);
 		}
-		const next: FunctionRecord = {...record, versions: (record.versions ?? []).filter((entry) => entry !== version)};
+		const next: FunctionRecord = {
+			...record,
+			versions: (record.versions ?? []).filter((entry) => entry !== version),
+			eventInvokeConfigs: record.eventInvokeConfigs?.filter((config) => config.qualifier !== version.version),
+		};
 		await this.save(next, record);
 		await this.store.releaseCode(version.codeSha256Hex).catch(() => undefined);
 		return {status: 204};
@@ -782,11 +791,19 @@ export class LambdaService {
 				`CodeSHA256 (${codeSha256}) is different from current CodeSHA256 in $LATEST (${currentSha256}). Please try again with the CodeSHA256 in $LATEST.`,
 			);
 		}
+		return {status: 201, body: await this.publishNow(record, description)};
+	}
+
+	/**
+	 * Publishes $LATEST as a new version (PublishVersion, and the Publish flag of
+	 * CreateFunction and UpdateFunctionCode); the version's configuration.
+	 */
+	private async publishNow(record: FunctionRecord, description?: string): Promise<Record<string, unknown>> {
 		const versions = record.versions ?? [];
 		const last = versions[versions.length - 1];
 		if (last !== undefined && last.sourceLastModified === record.lastModified) {
 			// Nothing changed since the last version: Lambda answers with that version.
-			return {status: 201, body: this.configuration(versionView(record, last), false, last.version, last.version)};
+			return this.configuration(versionView(record, last), false, last.version, last.version);
 		}
 		const number = (record.lastVersionNumber ?? 0) + 1;
 		const version: VersionRecord = {
@@ -798,7 +815,7 @@ export class LambdaService {
 			sourceLastModified: record.lastModified,
 		};
 		await this.save({...record, versions: [...versions, version], lastVersionNumber: number}, record);
-		return {status: 201, body: this.configuration(versionView(record, version), false, version.version, version.version)};
+		return this.configuration(versionView(record, version), false, version.version, version.version);
 	}
 
 	listVersionsByFunction(reference: string, query: URLSearchParams): Reply {
@@ -925,7 +942,9 @@ export class LambdaService {
 		const aliases = record.aliases ?? [];
 		// Deleting an alias that does not exist succeeds, as Lambda answers.
 		if (aliases.some((alias) => alias.name === name)) {
-			await this.save({...record, aliases: aliases.filter((alias) => alias.name !== name)}, record);
+			// The alias's asynchronous invocation configuration goes with it.
+			const configs = record.eventInvokeConfigs?.filter((config) => config.qualifier !== name);
+			await this.save({...record, aliases: aliases.filter((alias) => alias.name !== name), eventInvokeConfigs: configs}, record);
 		}
 		return {status: 204};
 	}
@@ -996,7 +1015,7 @@ export class LambdaService {
 					ConcurrentExecutions: accountConcurrentExecutions,
 					UnreservedConcurrentExecutions: accountConcurrentExecutions - reserved,
 				},
-				AccountUsage: {TotalCodeSize: totalCodeSize, FunctionCount: functionCount},
+				AccountUsage: {TotalCodeSize: totalCodeSize + this.layers.totalCodeSize(), FunctionCount: functionCount},
 			},
 		};
 	}
