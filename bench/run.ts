@@ -3,6 +3,8 @@
 //   1. time to first frame with 1,000 functions, beside `aws lambda list-functions`
 //   2. bytes written to the terminal per cursor move in the list at 80x24
 //   3. keypress-to-frame latency (p50, p99) and resident memory with 10,000 functions
+//   4-7. running functions: see bench/invoke.ts
+// `npm run bench -- console` or `npm run bench -- invoke` runs one half.
 import {execFile, execFileSync} from 'node:child_process';
 import {promisify} from 'node:util';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
@@ -11,6 +13,7 @@ import {join} from 'node:path';
 import {zipSync, strToU8} from 'fflate';
 import {startLocalLambda, type LocalLambda} from '../source/mock/server.js';
 import {PtyTerminal} from '../test/support/pty-terminal.js';
+import {benchInvoke} from './invoke.js';
 
 const execFileAsync = promisify(execFile);
 const credentials = {AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench', AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: ''};
@@ -129,6 +132,12 @@ async function latencyWith10k(lambda: LocalLambda): Promise<{latencies: number[]
 }
 
 async function main(): Promise<void> {
+	const only = process.argv[2];
+	if (only !== 'invoke') await benchConsole();
+	if (only !== 'console') await benchInvoke();
+}
+
+async function benchConsole(): Promise<void> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'lambdash-bench-'));
 	const lambda = await startLocalLambda({dataDir, port: 0, seed: false, transitionDelayMs: 0});
 	try {
