@@ -30,8 +30,17 @@ export function errorName(error: unknown): string {
 	return error && typeof error === 'object' ? field(error as ErrorLike, 'name') : '';
 }
 
-/** What went wrong and what to do next, in one line. */
-export function describeAwsError(error: unknown, endpoint?: string): string {
+/**
+ * What went wrong and what to do next, in one line. In the console the next
+ * step may be a key (r refreshes); a command's message says it in words.
+ */
+export function describeAwsError(error: unknown, endpoint?: string, where: 'console' | 'command' = 'console'): string {
+	const message = describe(error, endpoint);
+	if (where === 'console') return message;
+	return message.replace(/, then press r to retry\.$/, ', then try again.').replace(/: press r to refresh\.$/, ': check the name, the region and the profile.');
+}
+
+function describe(error: unknown, endpoint: string | undefined): string {
 	if (!error || typeof error !== 'object') return `Unexpected error: ${cleanText(String(error))}`;
 	const e = error as ErrorLike;
 	const name = field(e, 'name');

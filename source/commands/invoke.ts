@@ -67,7 +67,7 @@ export async function runInvokeCommand(session: Session, name: string, options: 
 		}
 		return 0;
 	} catch (error) {
-		process.stderr.write(`lambdash: could not invoke ${name}: ${describeAwsError(error, session.target.endpoint)}\n`);
+		process.stderr.write(`lambdash: could not invoke ${name}: ${describeAwsError(error, session.target.endpoint, 'command')}\n`);
 		return 1;
 	} finally {
 		client.destroy();

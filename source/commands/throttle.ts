@@ -15,7 +15,7 @@ export async function runThrottleCommand(session: Session, action: 'throttle' | 
 		console.log(outcome.message);
 		return 0;
 	} catch (error) {
-		console.error(`lambdash: could not ${action} ${name}: ${describeAwsError(error, clients.endpoint)}`);
+		console.error(`lambdash: could not ${action} ${name}: ${describeAwsError(error, clients.endpoint, 'command')}`);
 		return 1;
 	} finally {
 		clients.destroy();

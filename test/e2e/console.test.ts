@@ -55,6 +55,27 @@ describe('the real lambdash binary', () => {
 		const missing = run(['throttle', 'no-such-function', '--local', '--data-dir', dataDir]);
 		assert.equal(missing.status, 1);
 		assert.match(missing.stderr, /could not throttle no-such-function: .*not found/i);
+		assert.doesNotMatch(missing.stderr, /press r/, 'a command names no console keys');
+	});
+
+	test('lambdash invoke runs a demo function: the response on stdout, the log tail on stderr, exit 1 when it fails', () => {
+		const event = join(packageRoot(), 'source', 'mock', 'demo', 'functions', 'web-app-node', 'event.json');
+		const ok = run(['invoke', 'web-app-node', '--local', '--data-dir', dataDir, '--payload', `@${event}`, '--tail']);
+		assert.equal(ok.status, 0, ok.stderr);
+		const response = JSON.parse(ok.stdout) as {statusCode: number; body: string};
+		assert.equal(response.statusCode, 200);
+		assert.equal((JSON.parse(response.body) as {count: number}).count, 3);
+		assert.match(ok.stderr, /^START RequestId: [0-9a-f-]{36} Version: \$LATEST$/m);
+		assert.match(ok.stderr, /^REPORT RequestId: [0-9a-f-]{36} {4}Duration: [\d.]+ ms/m);
+
+		const failed = run(['invoke', 'stream-processor-node', '--local', '--data-dir', dataDir, '--payload', '{"Records": 5}']);
+		assert.equal(failed.status, 1);
+		assert.ok((JSON.parse(failed.stdout) as {errorMessage?: string}).errorMessage, failed.stdout);
+		assert.match(failed.stderr, /stream-processor-node failed \(Unhandled, version \$LATEST\)/);
+
+		const bad = run(['invoke', 'web-app-node', '--local', '--data-dir', dataDir, '--payload', '{oops']);
+		assert.equal(bad.status, 2);
+		assert.match(bad.stderr, /the payload must be JSON/);
 	});
 
 	test('Ctrl-C quits from a question and restores the terminal', async () => {
