@@ -13,6 +13,8 @@ import {CreateFunctionCommand, InvokeCommand, LambdaClient, waitUntilFunctionAct
 import {zipFiles} from '../source/mock/seed.js';
 import {cliPath} from '../test/support/pty-terminal.js';
 
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+
 const handlerSource = 'export const handler = async (event) => ({ok: true, id: event.id ?? null});\n';
 const credentials = {accessKeyId: 'bench', secretAccessKey: 'bench'};
 

@@ -43,8 +43,19 @@ export class ManualClock implements Clock {
 		return this.current;
 	}
 
+	/** A timer due now (no delay) runs on its own, soon, as on the system clock; later ones wait for advance(). */
 	setTimer(callback: () => void, delayMs: number): Timer {
 		const entry: Pending = {dueAt: this.current + Math.max(0, delayMs), sequence: this.sequence++, callback, cancelled: false};
+		if (delayMs <= 0) {
+			setImmediate(() => {
+				if (!entry.cancelled) callback();
+			});
+			return {
+				cancel: () => {
+					entry.cancelled = true;
+				},
+			};
+		}
 		this.pending.push(entry);
 		return {
 			cancel: () => {
@@ -56,6 +67,9 @@ export class ManualClock implements Clock {
 	/** Moves time forward, running each timer that falls due, in order, with the clock at its due time. */
 	async advance(ms: number): Promise<void> {
 		const target = this.current + ms;
+		// Timers due now run first, and what they started settles.
+		await new Promise<void>((resolve) => setImmediate(resolve));
+		await new Promise<void>((resolve) => setImmediate(resolve));
 		for (;;) {
 			this.pending = this.pending.filter((entry) => !entry.cancelled);
 			this.pending.sort((left, right) => left.dueAt - right.dueAt || left.sequence - right.sequence);
