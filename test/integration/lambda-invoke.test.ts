@@ -172,6 +172,41 @@ describe('Invoke through the SDK', () => {
 		assert.match(Buffer.from(next.LogResult ?? '', 'base64').toString('utf8'), /Init Duration: \d+\.\d{2} ms/);
 	});
 
+	it('holds a function to its memory size and its /tmp to its ephemeral storage', async () => {
+		await create('hungry', {
+			runtime: 'nodejs22.x',
+			handler: 'index.handler',
+			files: {
+				'index.mjs': `import {truncateSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {tmpdir} from 'node:os';
+const held = [];
+export const handler = async (event) => {
+	if (event.tmpMb) {
+		writeFileSync(join(tmpdir(), 'big'), '');
+		truncateSync(join(tmpdir(), 'big'), event.tmpMb * 1024 * 1024);
+	}
+	for (let mb = 0; mb < (event.memoryMb ?? 0); mb++) held.push(Buffer.alloc(1024 * 1024, 1));
+	if (event.waitMs) await new Promise((resolve) => setTimeout(resolve, event.waitMs));
+	return 'done';
+};
+`,
+			},
+		});
+		const memory = await harness.lambda.send(new InvokeCommand({FunctionName: 'hungry', Payload: bytes({memoryMb: 400, waitMs: 2000})}));
+		assert.equal(memory.FunctionError, 'Unhandled');
+		assert.deepEqual(json(memory), {
+			errorType: 'Runtime.OutOfMemory',
+			errorMessage: `RequestId: ${memory.$metadata.requestId} Error: Runtime exited with error: signal: killed`,
+		});
+		const tmp = await harness.lambda.send(new InvokeCommand({FunctionName: 'hungry', Payload: bytes({tmpMb: 600})}));
+		assert.equal(tmp.FunctionError, 'Unhandled');
+		assert.match(String((json(tmp) as Record<string, unknown>)['errorMessage']), /\/tmp holds 600 MB, more than the function's ephemeral storage \(512 MB\)/);
+		const fine = await harness.lambda.send(new InvokeCommand({FunctionName: 'hungry', Payload: bytes({tmpMb: 100, memoryMb: 20})}));
+		assert.equal(fine.FunctionError, undefined);
+		assert.equal(json(fine), 'done');
+	});
+
 	it('answers DryRun with 204 and Event with 202, without running anything for DryRun', async () => {
 		const dry = await harness.lambda.send(new InvokeCommand({FunctionName: 'orders', InvocationType: 'DryRun'}));
 		assert.equal(dry.StatusCode, 204);
