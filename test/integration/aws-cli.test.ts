@@ -2,49 +2,12 @@
 // The CLI must be installed (it is on developer machines and in CI): without it this test fails.
 
 import assert from 'node:assert/strict';
-import {execFile} from 'node:child_process';
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
+import {aws, awsJson} from './aws-cli-support.js';
 import {makeZip, role, startHarness, type Harness} from './harness.js';
-
-interface CliResult {
-	code: number;
-	stdout: string;
-	stderr: string;
-}
-
-function aws(endpoint: string, args: string[]): Promise<CliResult> {
-	const env: NodeJS.ProcessEnv = {
-		...process.env,
-		AWS_ACCESS_KEY_ID: 'test',
-		AWS_SECRET_ACCESS_KEY: 'test',
-		AWS_DEFAULT_REGION: 'us-east-1',
-		AWS_REGION: 'us-east-1',
-		AWS_PAGER: '',
-		AWS_CONFIG_FILE: '/dev/null',
-		AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-	};
-	delete env['AWS_PROFILE'];
-	delete env['AWS_SESSION_TOKEN'];
-	return new Promise((resolve, reject) => {
-		execFile('aws', ['--endpoint-url', endpoint, '--output', 'json', ...args], {env, timeout: 60_000}, (error, stdout, stderr) => {
-			if (error !== null && (error as NodeJS.ErrnoException).code === 'ENOENT') {
-				reject(new Error('The AWS CLI ("aws") is not on PATH: install it (https://aws.amazon.com/cli/) to run this test.'));
-				return;
-			}
-			const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
-			resolve({code, stdout, stderr});
-		});
-	});
-}
-
-async function awsJson(endpoint: string, args: string[]): Promise<Record<string, unknown>> {
-	const result = await aws(endpoint, args);
-	assert.equal(result.code, 0, `aws ${args.join(' ')} failed: ${result.stderr}`);
-	return result.stdout.trim() === '' ? {} : (JSON.parse(result.stdout) as Record<string, unknown>);
-}
 
 describe('the AWS CLI against the local Lambda', () => {
 	let harness: Harness;

@@ -30,6 +30,7 @@ import {
 	paginateDescribeLogStreams,
 	paginateFilterLogEvents,
 	type FilteredLogEvent,
+	type InputLogEvent,
 	type StartLiveTailResponseStream,
 } from '@aws-sdk/client-cloudwatch-logs';
 import {ManualClock} from '../../source/mock/clock.js';
@@ -65,6 +66,11 @@ async function serve(logs: LogsService): Promise<Served> {
 				server.closeAllConnections();
 			}),
 	};
+}
+
+/** The request fails as CloudWatch Logs fails one about a log group or log stream that does not exist. */
+function rejectsNotFound(request: Promise<unknown>, missing: 'log group' | 'log stream', status?: number): Promise<void> {
+	return rejectsWith(request, 'ResourceNotFoundException', `The specified ${missing} does not exist.`, status);
 }
 
 function client(endpoint: string): CloudWatchLogsClient {
@@ -206,12 +212,7 @@ describe('CloudWatch Logs: groups and streams', () => {
 			'Cannot order by LastEventTime with a logStreamNamePrefix.',
 			400,
 		);
-		await rejectsWith(
-			fixture.cwl.send(new DescribeLogStreamsCommand({logGroupName: '/aws/lambda/nope'})),
-			'ResourceNotFoundException',
-			'The specified log group does not exist.',
-			400,
-		);
+		await rejectsNotFound(fixture.cwl.send(new DescribeLogStreamsCommand({logGroupName: '/aws/lambda/nope'})), 'log group', 400);
 		await rejectsWith(
 			fixture.cwl.send(new DescribeLogStreamsCommand({logGroupName: '/aws/lambda/alpha', logGroupIdentifier: '/aws/lambda/alpha'})),
 			'ValidationException',
@@ -310,18 +311,8 @@ describe('CloudWatch Logs: GetLogEvents', () => {
 	});
 
 	it("answers AWS's errors", async () => {
-		await rejectsWith(
-			fixture.cwl.send(new GetLogEventsCommand({logGroupName: group, logStreamName: 'missing'})),
-			'ResourceNotFoundException',
-			'The specified log stream does not exist.',
-			400,
-		);
-		await rejectsWith(
-			fixture.cwl.send(new GetLogEventsCommand({logGroupName: '/aws/lambda/missing', logStreamName: stream})),
-			'ResourceNotFoundException',
-			'The specified log group does not exist.',
-			400,
-		);
+		await rejectsNotFound(fixture.cwl.send(new GetLogEventsCommand({logGroupName: group, logStreamName: 'missing'})), 'log stream', 400);
+		await rejectsNotFound(fixture.cwl.send(new GetLogEventsCommand({logGroupName: '/aws/lambda/missing', logStreamName: stream})), 'log group', 400);
 		await rejectsWith(
 			fixture.cwl.send(new GetLogEventsCommand({logGroupName: group, logStreamName: stream, nextToken: 'garbage'})),
 			'InvalidParameterException',
@@ -526,7 +517,7 @@ describe('CloudWatch Logs: Live Tail', () => {
 	});
 
 	it("answers AWS's errors before the stream starts", async () => {
-		await rejectsWith(startTail({logGroupIdentifiers: [`${arnPrefix}/aws/lambda/missing`]}), 'ResourceNotFoundException', 'The specified log group does not exist.', 400);
+		await rejectsNotFound(startTail({logGroupIdentifiers: [`${arnPrefix}/aws/lambda/missing`]}), 'log group', 400);
 		await rejectsWith(
 			startTail({logGroupIdentifiers: [group], logStreamNames: ['a'], logStreamNamePrefixes: ['b']}),
 			'InvalidParameterException',
@@ -568,11 +559,7 @@ describe('CloudWatch Logs: writing through the API', () => {
 		const cwl = fixture.cwl;
 		await cwl.send(new CreateLogGroupCommand({logGroupName: 'tools/app'}));
 		await rejectsWith(cwl.send(new CreateLogGroupCommand({logGroupName: 'tools/app'})), 'ResourceAlreadyExistsException', 'The specified log group already exists', 400);
-		await rejectsWith(
-			cwl.send(new CreateLogStreamCommand({logGroupName: 'tools/missing', logStreamName: 's'})),
-			'ResourceNotFoundException',
-			'The specified log group does not exist.',
-		);
+		await rejectsNotFound(cwl.send(new CreateLogStreamCommand({logGroupName: 'tools/missing', logStreamName: 's'})), 'log group');
 		await cwl.send(new CreateLogStreamCommand({logGroupName: 'tools/app', logStreamName: 'main'}));
 		await rejectsWith(
 			cwl.send(new CreateLogStreamCommand({logGroupName: 'tools/app', logStreamName: 'main'})),
@@ -587,34 +574,21 @@ describe('CloudWatch Logs: writing through the API', () => {
 			storedBytes: 0,
 		});
 
-		const put = await cwl.send(
-			new PutLogEventsCommand({
-				logGroupName: 'tools/app',
-				logStreamName: 'main',
-				logEvents: [
-					{timestamp: start - 1000, message: 'one'},
-					{timestamp: start, message: 'two'},
-					{timestamp: start + 3 * 3_600_000, message: 'future'},
-				],
-			}),
-		);
+		const putToMain = (logEvents: InputLogEvent[]) => cwl.send(new PutLogEventsCommand({logGroupName: 'tools/app', logStreamName: 'main', logEvents}));
+		const put = await putToMain([
+			{timestamp: start - 1000, message: 'one'},
+			{timestamp: start, message: 'two'},
+			{timestamp: start + 3 * 3_600_000, message: 'future'},
+		]);
 		assert.match(put.nextSequenceToken ?? '', /^\d{56}$/);
 		assert.deepEqual(put.rejectedLogEventsInfo, {tooNewLogEventStartIndex: 2});
-		const old = await cwl.send(
-			new PutLogEventsCommand({logGroupName: 'tools/app', logStreamName: 'main', logEvents: [{timestamp: start - 15 * 86_400_000, message: 'ancient'}]}),
-		);
+		const old = await putToMain([{timestamp: start - 15 * 86_400_000, message: 'ancient'}]);
 		assert.deepEqual(old.rejectedLogEventsInfo, {tooOldLogEventEndIndex: 0});
 		await rejectsWith(
-			cwl.send(
-				new PutLogEventsCommand({
-					logGroupName: 'tools/app',
-					logStreamName: 'main',
-					logEvents: [
-						{timestamp: start - 2 * 86_400_000, message: 'a'},
-						{timestamp: start, message: 'b'},
-					],
-				}),
-			),
+			putToMain([
+				{timestamp: start - 2 * 86_400_000, message: 'a'},
+				{timestamp: start, message: 'b'},
+			]),
 			'InvalidParameterException',
 			'The batch of log events in a single PutLogEvents request cannot span more than 24 hours.',
 		);
@@ -624,33 +598,19 @@ describe('CloudWatch Logs: writing through the API', () => {
 			['one', 'two'],
 		);
 		await rejectsWith(
-			cwl.send(
-				new PutLogEventsCommand({
-					logGroupName: 'tools/app',
-					logStreamName: 'main',
-					logEvents: [
-						{timestamp: start, message: 'b'},
-						{timestamp: start - 1, message: 'a'},
-					],
-				}),
-			),
+			putToMain([
+				{timestamp: start, message: 'b'},
+				{timestamp: start - 1, message: 'a'},
+			]),
 			'InvalidParameterException',
 			'Log events in a single PutLogEvents request must be in chronological order.',
 		);
-		await rejectsWith(
-			cwl.send(new PutLogEventsCommand({logGroupName: 'tools/app', logStreamName: 'nope', logEvents: [{timestamp: start, message: 'x'}]})),
-			'ResourceNotFoundException',
-			'The specified log stream does not exist.',
-		);
+		await rejectsNotFound(cwl.send(new PutLogEventsCommand({logGroupName: 'tools/app', logStreamName: 'nope', logEvents: [{timestamp: start, message: 'x'}]})), 'log stream');
 
 		await cwl.send(new DeleteLogStreamCommand({logGroupName: 'tools/app', logStreamName: 'main'}));
-		await rejectsWith(
-			cwl.send(new GetLogEventsCommand({logGroupName: 'tools/app', logStreamName: 'main'})),
-			'ResourceNotFoundException',
-			'The specified log stream does not exist.',
-		);
+		await rejectsNotFound(cwl.send(new GetLogEventsCommand({logGroupName: 'tools/app', logStreamName: 'main'})), 'log stream');
 		await cwl.send(new DeleteLogGroupCommand({logGroupName: 'tools/app'}));
-		await rejectsWith(cwl.send(new DeleteLogGroupCommand({logGroupName: 'tools/app'})), 'ResourceNotFoundException', 'The specified log group does not exist.');
+		await rejectsNotFound(cwl.send(new DeleteLogGroupCommand({logGroupName: 'tools/app'})), 'log group');
 	});
 
 	it('sets a retention policy, which drops events older than it', async () => {
@@ -726,12 +686,7 @@ describe('CloudWatch Logs on the local Lambda server', () => {
 		try {
 			const {logGroups} = await cwl.send(new DescribeLogGroupsCommand({}));
 			assert.deepEqual(logGroups, []);
-			await rejectsWith(
-				cwl.send(new GetLogEventsCommand({logGroupName: '/aws/lambda/none', logStreamName: 's'})),
-				'ResourceNotFoundException',
-				'The specified log group does not exist.',
-				400,
-			);
+			await rejectsNotFound(cwl.send(new GetLogEventsCommand({logGroupName: '/aws/lambda/none', logStreamName: 's'})), 'log group', 400);
 			const post = async (target: string, body: string): Promise<{status: number; json: unknown}> => {
 				const response = await fetch(harness.server.endpoint, {
 					method: 'POST',

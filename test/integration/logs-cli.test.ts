@@ -5,7 +5,7 @@
 // turns that off.
 
 import assert from 'node:assert/strict';
-import {execFile, spawn} from 'node:child_process';
+import {spawn} from 'node:child_process';
 import {after, before, describe, it} from 'node:test';
 import {
 	CloudWatchLogsClient,
@@ -13,53 +13,8 @@ import {
 	CreateLogStreamCommand,
 	PutLogEventsCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
+import {aws, awsJson, cliEnvironment, missingCli} from './aws-cli-support.js';
 import {credentials, startHarness, type Harness} from './harness.js';
-
-interface CliResult {
-	code: number;
-	stdout: string;
-	stderr: string;
-}
-
-function cliEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = {
-		...process.env,
-		AWS_ACCESS_KEY_ID: 'test',
-		AWS_SECRET_ACCESS_KEY: 'test',
-		AWS_DEFAULT_REGION: 'us-east-1',
-		AWS_REGION: 'us-east-1',
-		AWS_PAGER: '',
-		AWS_CONFIG_FILE: '/dev/null',
-		AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-		...extra,
-	};
-	delete env['AWS_PROFILE'];
-	delete env['AWS_SESSION_TOKEN'];
-	return env;
-}
-
-function missingCli(): Error {
-	return new Error('The AWS CLI ("aws") is not on PATH: install it (https://aws.amazon.com/cli/) to run this test.');
-}
-
-function aws(endpoint: string, args: string[]): Promise<CliResult> {
-	return new Promise((resolve, reject) => {
-		execFile('aws', ['--endpoint-url', endpoint, '--output', 'json', ...args], {env: cliEnvironment(), timeout: 60_000}, (error, stdout, stderr) => {
-			if (error !== null && (error as NodeJS.ErrnoException).code === 'ENOENT') {
-				reject(missingCli());
-				return;
-			}
-			const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
-			resolve({code, stdout, stderr});
-		});
-	});
-}
-
-async function awsJson(endpoint: string, args: string[]): Promise<Record<string, unknown>> {
-	const result = await aws(endpoint, args);
-	assert.equal(result.code, 0, `aws ${args.join(' ')} failed: ${result.stderr}`);
-	return JSON.parse(result.stdout) as Record<string, unknown>;
-}
 
 describe('the AWS CLI against the local CloudWatch Logs', () => {
 	let harness: Harness;

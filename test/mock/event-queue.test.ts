@@ -84,6 +84,35 @@ function outcome(requestId: string, failed: boolean): InvocationOutcome {
 	return result;
 }
 
+/**
+ * The invocation record Lambda sends to a destination for request-1 of
+ * "orders", after `result`: what run() answers when it succeeds or fails, or
+ * no answer at all when every try was throttled.
+ */
+function invocationRecord(
+	condition: string,
+	approximateInvokeCount: number,
+	at: number,
+	result: 'ok' | 'error' | 'throttled',
+	requestPayload: unknown = {order: 42},
+): Record<string, unknown> {
+	const record: Record<string, unknown> = {
+		version: '1.0',
+		timestamp: iso(at),
+		requestContext: {requestId: 'request-1', functionArn: `${arn('orders')}:$LATEST`, condition, approximateInvokeCount},
+		requestPayload,
+		responseContext:
+			result === 'throttled'
+				? {statusCode: 429}
+				: result === 'ok'
+					? {statusCode: 200, executedVersion: '$LATEST'}
+					: {statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled'},
+	};
+	if (result === 'ok') record['responsePayload'] = {ok: true};
+	if (result === 'error') record['responsePayload'] = {errorType: 'Error', errorMessage: 'boom', trace: ['Error: boom']};
+	return record;
+}
+
 interface Setup {
 	service: LambdaService;
 	queue: EventQueue;
@@ -179,16 +208,7 @@ describe('the event queue', () => {
 		assert.equal(t.calls.length, 1);
 		assert.equal(t.calls[0]?.at, start);
 		assert.equal(t.queue.size, 0);
-		assert.deepEqual(t.logs.messages('sqs/orders-done'), [
-			{
-				version: '1.0',
-				timestamp: iso(start),
-				requestContext: {requestId: 'request-1', functionArn: `${arn('orders')}:$LATEST`, condition: 'Success', approximateInvokeCount: 1},
-				requestPayload: {order: 42},
-				responseContext: {statusCode: 200, executedVersion: '$LATEST'},
-				responsePayload: {ok: true},
-			},
-		]);
+		assert.deepEqual(t.logs.messages('sqs/orders-done'), [invocationRecord('Success', 1, start, 'ok')]);
 		assert.deepEqual(t.metrics.values('AsyncEventsReceived', {FunctionName: 'orders'}), [1]);
 		assert.deepEqual(t.metrics.values('AsyncEventAge', {FunctionName: 'orders'}), [0]);
 		assert.deepEqual(t.metrics.values('AsyncEventsDropped', {FunctionName: 'orders'}), []);
@@ -220,16 +240,7 @@ describe('the event queue', () => {
 		await t.clock.advance(3_600_000);
 		assert.equal(t.calls.length, 3, 'no more attempts');
 		assert.equal(t.queue.size, 0);
-		assert.deepEqual(t.logs.messages('sns/orders-failed'), [
-			{
-				version: '1.0',
-				timestamp: iso(start + 180_000),
-				requestContext: {requestId: 'request-1', functionArn: `${arn('orders')}:$LATEST`, condition: 'RetriesExhausted', approximateInvokeCount: 3},
-				requestPayload: {order: 7},
-				responseContext: {statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled'},
-				responsePayload: {errorType: 'Error', errorMessage: 'boom', trace: ['Error: boom']},
-			},
-		]);
+		assert.deepEqual(t.logs.messages('sns/orders-failed'), [invocationRecord('RetriesExhausted', 3, start + 180_000, 'error', {order: 7})]);
 		assert.deepEqual(t.logs.messages('sqs/orders-dlq'), [
 			{
 				Body: '{"order":7}',
@@ -318,14 +329,7 @@ describe('the event queue', () => {
 			time: '2026-01-01T00:01:30Z',
 			region,
 			resources: [bus, `${arn('orders')}:$LATEST`],
-			detail: {
-				version: '1.0',
-				timestamp: iso(start + 90_000),
-				requestContext: {requestId: 'request-1', functionArn: `${arn('orders')}:$LATEST`, condition: 'EventAgeExceeded', approximateInvokeCount: 2},
-				requestPayload: {order: 42},
-				responseContext: {statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled'},
-				responsePayload: {errorType: 'Error', errorMessage: 'boom', trace: ['Error: boom']},
-			},
+			detail: invocationRecord('EventAgeExceeded', 2, start + 90_000, 'error'),
 		});
 		assert.deepEqual(t.metrics.values('AsyncEventsDropped', {FunctionName: 'orders'}), [1]);
 	});
@@ -361,15 +365,7 @@ describe('the event queue', () => {
 		t.queue.enqueue(t.event('orders'));
 		await t.clock.advance(600_000);
 		assert.deepEqual(t.calls.map((call) => call.at - start), [0, 1_000, 3_000, 7_000, 15_000, 31_000]);
-		assert.deepEqual(t.logs.messages('sqs/failed'), [
-			{
-				version: '1.0',
-				timestamp: iso(start + 60_000),
-				requestContext: {requestId: 'request-1', functionArn: `${arn('orders')}:$LATEST`, condition: 'EventAgeExceeded', approximateInvokeCount: 0},
-				requestPayload: {order: 42},
-				responseContext: {statusCode: 429},
-			},
-		]);
+		assert.deepEqual(t.logs.messages('sqs/failed'), [invocationRecord('EventAgeExceeded', 0, start + 60_000, 'throttled')]);
 		assert.deepEqual(t.logs.messages('sns/orders-dlq'), [
 			{
 				Message: '{"order":42}',
@@ -412,14 +408,7 @@ describe('the event queue', () => {
 		assert.equal(invoked?.requestId, 'destination-1');
 		assert.equal(invoked?.qualifier, undefined);
 		assert.equal(invoked?.receivedAt, start);
-		assert.deepEqual(JSON.parse(invoked?.payload.toString('utf8') ?? ''), {
-			version: '1.0',
-			timestamp: iso(start),
-			requestContext: {requestId: 'request-1', functionArn: `${arn('orders')}:$LATEST`, condition: 'Success', approximateInvokeCount: 1},
-			requestPayload: {order: 42},
-			responseContext: {statusCode: 200, executedVersion: '$LATEST'},
-			responsePayload: {ok: true},
-		});
+		assert.deepEqual(JSON.parse(invoked?.payload.toString('utf8') ?? ''), invocationRecord('Success', 1, start, 'ok'));
 		assert.deepEqual(t.metrics.values('AsyncEventsReceived', {FunctionName: 'audit'}), [1]);
 		// The destination's own event is handled like any other: its success goes to its own destination.
 		const audited = t.logs.messages('sqs/audited') as Array<{requestContext: {requestId: string}; requestPayload: {requestContext: {requestId: string}}}>;

@@ -60,6 +60,14 @@ function matches(version: LayerVersionRecord, filters: LayerFilters): boolean {
 	return true;
 }
 
+/** Adds the fields a layer version has only when they were given: the list item and the full version both carry them. */
+function withOptionalFields(shape: Record<string, unknown>, version: LayerVersionRecord): Record<string, unknown> {
+	if (version.compatibleRuntimes !== undefined) shape['CompatibleRuntimes'] = [...version.compatibleRuntimes];
+	if (version.licenseInfo !== undefined) shape['LicenseInfo'] = version.licenseInfo;
+	if (version.compatibleArchitectures !== undefined) shape['CompatibleArchitectures'] = [...version.compatibleArchitectures];
+	return shape;
+}
+
 export class LayerService {
 	private readonly layers: LayerStore;
 	private readonly dataDir: string;
@@ -207,10 +215,7 @@ export class LayerService {
 			Description: version.description,
 			CreatedDate: version.createdDate,
 		};
-		if (version.compatibleRuntimes !== undefined) item['CompatibleRuntimes'] = [...version.compatibleRuntimes];
-		if (version.licenseInfo !== undefined) item['LicenseInfo'] = version.licenseInfo;
-		if (version.compatibleArchitectures !== undefined) item['CompatibleArchitectures'] = [...version.compatibleArchitectures];
-		return item;
+		return withOptionalFields(item, version);
 	}
 
 	private versionBody(layer: LayerRecord, version: LayerVersionRecord): Record<string, unknown> {
@@ -226,10 +231,7 @@ export class LayerService {
 			CreatedDate: version.createdDate,
 			Version: version.version,
 		};
-		if (version.compatibleRuntimes !== undefined) body['CompatibleRuntimes'] = [...version.compatibleRuntimes];
-		if (version.licenseInfo !== undefined) body['LicenseInfo'] = version.licenseInfo;
-		if (version.compatibleArchitectures !== undefined) body['CompatibleArchitectures'] = [...version.compatibleArchitectures];
-		return body;
+		return withOptionalFields(body, version);
 	}
 
 	// ---- operations --------------------------------------------------------

@@ -146,12 +146,17 @@ const deleteLogGroup: Operation = (input, context) => {
 	return {};
 };
 
-const createLogStream: Operation = (input, context) => {
+/** The request of CreateLogStream and DeleteLogStream: the log group (which must exist) and the stream's name. */
+function readStreamRequest(input: JsonObject, context: LogsContext): {group: LogGroup; name: string | undefined} {
 	const reader = new RequestReader(input);
 	const groupName = reader.string('logGroupName', {...groupNameRules, required: true});
 	const name = reader.string('logStreamName', {...streamNameRules, required: true});
 	reader.done();
-	const group = findGroup(context, groupName ?? '');
+	return {group: findGroup(context, groupName ?? ''), name};
+}
+
+const createLogStream: Operation = (input, context) => {
+	const {group, name} = readStreamRequest(input, context);
 	if (name === undefined) return {};
 	if (group.streams.has(name)) throw streamExists();
 	context.store.createStream(group, name, context.clock.now());
@@ -159,11 +164,7 @@ const createLogStream: Operation = (input, context) => {
 };
 
 const deleteLogStream: Operation = (input, context) => {
-	const reader = new RequestReader(input);
-	const groupName = reader.string('logGroupName', {...groupNameRules, required: true});
-	const name = reader.string('logStreamName', {...streamNameRules, required: true});
-	reader.done();
-	const group = findGroup(context, groupName ?? '');
+	const {group, name} = readStreamRequest(input, context);
 	context.store.deleteStream(findStream(group, name ?? ''));
 	return {};
 };

@@ -438,29 +438,18 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
 	}
 
 	invocationResponse(requestId: string, request: IncomingMessage, response: ServerResponse): void {
-		const invocation = this.current;
-		if (invocation === undefined || !invocation.delivered || invocation.done || invocation.input.requestId !== requestId) {
-			request.resume();
-			invalidRequestId(response);
-			return;
-		}
-		void readBody(request).then((read) => {
-			if (read === undefined) return;
-			if (invocation.done || this.current !== invocation) {
-				invalidRequestId(response);
-				return;
-			}
-			if (read.tooLarge) {
-				payloadTooLarge(response);
-				this.complete(invocation, {kind: 'too-large', size: read.size});
-				return;
-			}
-			accepted(response);
-			this.complete(invocation, {kind: 'response', payload: read.body});
-		});
+		this.receiveResult(requestId, request, response, (body) => ({kind: 'response', payload: body}));
 	}
 
 	invocationError(requestId: string, request: IncomingMessage, response: ServerResponse): void {
+		this.receiveResult(requestId, request, response, (body) => {
+			const errorType = errorTypeOf(request, body, 'Unhandled');
+			return {kind: 'error', errorType, payload: errorDocument(body, errorType)};
+		});
+	}
+
+	/** A runtime's /response or /error for the invocation it was given: the body is accepted and `resultOf` makes it the invocation's result. */
+	private receiveResult(requestId: string, request: IncomingMessage, response: ServerResponse, resultOf: (body: Buffer) => RunResult): void {
 		const invocation = this.current;
 		if (invocation === undefined || !invocation.delivered || invocation.done || invocation.input.requestId !== requestId) {
 			request.resume();
@@ -479,8 +468,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
 				return;
 			}
 			accepted(response);
-			const errorType = errorTypeOf(request, read.body, 'Unhandled');
-			this.complete(invocation, {kind: 'error', errorType, payload: errorDocument(read.body, errorType)});
+			this.complete(invocation, resultOf(read.body));
 		});
 	}
 

@@ -11,10 +11,12 @@
 // one function are queued, and each writes the function as it is when the
 // write starts, so the last write on disk always holds the latest state.
 
-import {mkdir, readFile, readdir, unlink} from 'node:fs/promises';
+import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {removeFileDurable, temporarySuffix, writeFileAtomic} from './atomic.js';
+import {removeFileDurable, writeFileAtomic} from './atomic.js';
+import {listFolder, readRecordFolder} from './record-folder.js';
 import {isFunctionRecord, type FunctionRecord} from './records.js';
+import {WriteQueues} from './write-queues.js';
 
 const markerFile = 'local-lambda.json';
 
@@ -39,8 +41,8 @@ export class FunctionStore {
 	readonly codeDir: string;
 	private readonly records = new Map<string, FunctionRecord>();
 	private sortedNames: string[] | undefined;
-	private readonly writeQueues = new Map<string, Promise<void>>();
-	private readonly codeQueues = new Map<string, Promise<void>>();
+	private readonly writeQueues = new WriteQueues();
+	private readonly codeQueues = new WriteQueues();
 	private readonly durableCode = new Set<string>();
 	/** Other users of the code store (the layers): a package one of them uses is never released. */
 	private readonly codeUsers: Array<(hex: string) => boolean> = [];
@@ -59,40 +61,14 @@ export class FunctionStore {
 	}
 
 	private async load(): Promise<void> {
-		await mkdir(this.functionsDir, {recursive: true, mode: 0o700});
-		await mkdir(this.codeDir, {recursive: true, mode: 0o700});
 		try {
 			const marker: unknown = JSON.parse(await readFile(join(this.dataDir, markerFile), 'utf8'));
 			if (isMarker(marker)) this.marker = marker;
 		} catch {
 			this.marker = undefined;
 		}
-		for (const entry of await readdir(this.codeDir)) {
-			if (entry.endsWith(temporarySuffix)) await unlink(join(this.codeDir, entry)).catch(() => undefined);
-			else if (entry.endsWith('.zip')) this.durableCode.add(entry.slice(0, -'.zip'.length));
-		}
-		const entries = await readdir(this.functionsDir);
-		const files: string[] = [];
-		for (const entry of entries) {
-			if (entry.endsWith(temporarySuffix)) await unlink(join(this.functionsDir, entry)).catch(() => undefined);
-			else if (entry.endsWith('.json')) files.push(entry);
-		}
-		const batch = 64;
-		for (let index = 0; index < files.length; index += batch) {
-			const loaded = await Promise.all(
-				files.slice(index, index + batch).map(async (file) => {
-					try {
-						const value: unknown = JSON.parse(await readFile(join(this.functionsDir, file), 'utf8'));
-						if (isFunctionRecord(value)) return value;
-						process.stderr.write(`local Lambda: ignoring ${join(this.functionsDir, file)}: not a function record\n`);
-					} catch (error) {
-						process.stderr.write(`local Lambda: ignoring ${join(this.functionsDir, file)}: ${(error as Error).message}\n`);
-					}
-					return undefined;
-				}),
-			);
-			for (const record of loaded) if (record !== undefined) this.records.set(record.name, record);
-		}
+		for (const entry of await listFolder(this.codeDir, '.zip')) this.durableCode.add(entry.slice(0, -'.zip'.length));
+		for (const record of await readRecordFolder(this.functionsDir, isFunctionRecord, 'function')) this.records.set(record.name, record);
 	}
 
 	/** True when this data directory has never been set up (so the demo functions may be seeded). */
@@ -142,39 +118,17 @@ export class FunctionStore {
 
 	/** Writes the function as it is now (or removes its file when it is gone); resolves once that is durable. */
 	persist(name: string): Promise<void> {
-		const previous = this.writeQueues.get(name) ?? Promise.resolve();
-		const next = previous
-			.catch(() => undefined)
-			.then(async () => {
-				const record = this.records.get(name);
-				if (record === undefined) await removeFileDurable(this.functionsDir, functionFileName(name));
-				else await writeFileAtomic(this.functionsDir, functionFileName(name), `${JSON.stringify(record)}\n`);
-			});
-		this.writeQueues.set(name, next);
-		void next
-			.catch(() => undefined)
-			.then(() => {
-				if (this.writeQueues.get(name) === next) this.writeQueues.delete(name);
-			});
-		return next;
-	}
-
-	private queueCode(hex: string, job: () => Promise<void>): Promise<void> {
-		const previous = this.codeQueues.get(hex) ?? Promise.resolve();
-		const next = previous.catch(() => undefined).then(job);
-		this.codeQueues.set(hex, next);
-		void next
-			.catch(() => undefined)
-			.then(() => {
-				if (this.codeQueues.get(hex) === next) this.codeQueues.delete(hex);
-			});
-		return next;
+		return this.writeQueues.run(name, async () => {
+			const record = this.records.get(name);
+			if (record === undefined) await removeFileDurable(this.functionsDir, functionFileName(name));
+			else await writeFileAtomic(this.functionsDir, functionFileName(name), `${JSON.stringify(record)}\n`);
+		});
 	}
 
 	/** Stores a deployment package by its hex SHA-256; resolves once it is durable. */
 	putCode(hex: string, zip: Uint8Array): Promise<void> {
 		if (this.durableCode.has(hex) && !this.codeQueues.has(hex)) return Promise.resolve();
-		return this.queueCode(hex, async () => {
+		return this.codeQueues.run(hex, async () => {
 			if (this.durableCode.has(hex)) return;
 			await writeFileAtomic(this.codeDir, `${hex}.zip`, zip);
 			this.durableCode.add(hex);
@@ -209,7 +163,7 @@ export class FunctionStore {
 
 	/** Removes a package no function uses any more. */
 	releaseCode(hex: string): Promise<void> {
-		return this.queueCode(hex, async () => {
+		return this.codeQueues.run(hex, async () => {
 			if (this.isCodeReferenced(hex) || !this.durableCode.has(hex)) return;
 			this.durableCode.delete(hex);
 			await removeFileDurable(this.codeDir, `${hex}.zip`);
@@ -218,6 +172,6 @@ export class FunctionStore {
 
 	/** Resolves when every write queued so far has finished. */
 	async flush(): Promise<void> {
-		await Promise.all([...this.writeQueues.values(), ...this.codeQueues.values()].map((write) => write.catch(() => undefined)));
+		await Promise.all([this.writeQueues.settled(), this.codeQueues.settled()]);
 	}
 }

@@ -10,10 +10,11 @@
 // written with writeFileAtomic before the caller acknowledges it; writes of one
 // layer are queued and each writes the layer as it is when the write starts.
 
-import {mkdir, readFile, readdir, unlink} from 'node:fs/promises';
 import {join} from 'node:path';
-import {temporarySuffix, writeFileAtomic} from './atomic.js';
+import {writeFileAtomic} from './atomic.js';
 import {functionFileName} from './function-store.js';
+import {readRecordFolder} from './record-folder.js';
+import {WriteQueues} from './write-queues.js';
 
 export interface LayerVersionRecord {
 	/** 1, 2, ... */
@@ -67,7 +68,7 @@ function isLayerRecord(value: unknown): value is LayerRecord {
 export class LayerStore {
 	readonly layersDir: string;
 	private readonly records = new Map<string, LayerRecord>();
-	private readonly writeQueues = new Map<string, Promise<void>>();
+	private readonly writeQueues = new WriteQueues();
 
 	private constructor(dataDir: string) {
 		this.layersDir = join(dataDir, 'layers');
@@ -80,22 +81,7 @@ export class LayerStore {
 	}
 
 	private async load(): Promise<void> {
-		await mkdir(this.layersDir, {recursive: true, mode: 0o700});
-		for (const entry of await readdir(this.layersDir)) {
-			const path = join(this.layersDir, entry);
-			if (entry.endsWith(temporarySuffix)) {
-				await unlink(path).catch(() => undefined);
-				continue;
-			}
-			if (!entry.endsWith('.json')) continue;
-			try {
-				const value: unknown = JSON.parse(await readFile(path, 'utf8'));
-				if (isLayerRecord(value)) this.records.set(value.name, value);
-				else process.stderr.write(`local Lambda: ignoring ${path}: not a layer record\n`);
-			} catch (error) {
-				process.stderr.write(`local Lambda: ignoring ${path}: ${(error as Error).message}\n`);
-			}
-		}
+		for (const record of await readRecordFolder(this.layersDir, isLayerRecord, 'layer')) this.records.set(record.name, record);
 	}
 
 	get(name: string): LayerRecord | undefined {
@@ -114,24 +100,14 @@ export class LayerStore {
 
 	/** Writes the layer as it is now; resolves once that is durable. */
 	persist(name: string): Promise<void> {
-		const previous = this.writeQueues.get(name) ?? Promise.resolve();
-		const next = previous
-			.catch(() => undefined)
-			.then(async () => {
-				const record = this.records.get(name);
-				if (record !== undefined) await writeFileAtomic(this.layersDir, functionFileName(name), `${JSON.stringify(record)}\n`);
-			});
-		this.writeQueues.set(name, next);
-		void next
-			.catch(() => undefined)
-			.then(() => {
-				if (this.writeQueues.get(name) === next) this.writeQueues.delete(name);
-			});
-		return next;
+		return this.writeQueues.run(name, async () => {
+			const record = this.records.get(name);
+			if (record !== undefined) await writeFileAtomic(this.layersDir, functionFileName(name), `${JSON.stringify(record)}\n`);
+		});
 	}
 
 	/** Resolves when every write queued so far has finished. */
 	async flush(): Promise<void> {
-		await Promise.all([...this.writeQueues.values()].map((write) => write.catch(() => undefined)));
+		await this.writeQueues.settled();
 	}
 }
