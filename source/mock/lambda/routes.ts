@@ -5,9 +5,11 @@
 import {codeRequestBodyMax, requestBodyMax} from '../../domain/limits.js';
 import {LambdaError} from './errors.js';
 import {parseJsonObject} from './input.js';
+import {codeSigningRoutes} from './code-signing-routes.js';
 import {eventInvokeConfigRoutes} from './event-invoke-config-routes.js';
 import {invokeRoutes} from './invoke-routes.js';
 import {layerRoutes} from './layer-routes.js';
+import {provisionedConcurrencyRoutes} from './provisioned-concurrency-routes.js';
 import type {LambdaService, Reply} from './service.js';
 
 export interface LambdaRoute {
@@ -169,7 +171,14 @@ const functionRoutes: RouteDefinition[] = [
 	},
 ];
 
-const definitions: RouteDefinition[] = [...functionRoutes, ...invokeRoutes, ...layerRoutes, ...eventInvokeConfigRoutes];
+const definitions: RouteDefinition[] = [
+	...functionRoutes,
+	...invokeRoutes,
+	...layerRoutes,
+	...eventInvokeConfigRoutes,
+	...provisionedConcurrencyRoutes,
+	...codeSigningRoutes,
+];
 
 /** Whether a path looks like the Lambda API's (a dated prefix), so that other services can be told apart. */
 export function isLambdaPath(pathname: string): boolean {
