@@ -65,6 +65,10 @@ async function main(argv: string[]): Promise<number> {
 				accountConcurrency: invocation.accountConcurrency,
 			});
 		}
+		case 'sign': {
+			const {runSignCommand} = await import('./commands/sign.js');
+			return runSignCommand(invocation.options);
+		}
 		case 'throttle':
 		case 'unthrottle': {
 			const {runThrottleCommand} = await import('./commands/throttle.js');

@@ -1,5 +1,6 @@
 // Flags and subcommands, parsed the same way for the console and every command.
 import {parseArgs} from 'node:util';
+import {isSigningProfileName, validityDaysMax} from '../domain/code-signature.js';
 
 export interface ConnectionFlags {
 	local: boolean;
@@ -23,6 +24,7 @@ export type Invocation =
 	  }
 	| {command: 'throttle' | 'unthrottle'; functionName: string; flags: ConnectionFlags}
 	| {command: 'invoke'; functionName: string; options: InvokeOptions; flags: ConnectionFlags}
+	| {command: 'sign'; options: SignOptions}
 	| {command: 'help'}
 	| {command: 'version'};
 
@@ -32,6 +34,19 @@ export interface InvokeOptions {
 	qualifier: string | undefined;
 	async: boolean;
 	tail: boolean;
+}
+
+export interface SignOptions {
+	/** The deployment package to sign. */
+	zipPath: string;
+	/** The local signing profile to sign as (created on first use). */
+	signingProfile: string;
+	/** Where the signed package goes; undefined: beside the input, as NAME-signed.zip. */
+	out: string | undefined;
+	/** How long the signature is valid; undefined: AWS Signer's default, 135 months. */
+	validityDays: number | undefined;
+	/** The local Lambda's data directory, where signing profiles are kept. */
+	dataDir: string | undefined;
 }
 
 export class UsageError extends Error {
@@ -51,6 +66,10 @@ export const usage = `Usage:
                                          run the local Lambda alone, for the AWS CLI and SDKs;
                                          idle execution environments stop after 300 s, and
                                          1000 invocations may run at once, unless set
+  lambdash sign ZIP --signing-profile NAME [--out FILE] [--validity-days N] [--data-dir DIR]
+                                         sign a deployment package as a local signing profile
+                                         (created on first use) for the local Lambda's code
+                                         signing; prints the profile version ARN to allow
 
 Connection flags:
   --local                 start the local Lambda in this process and use it
@@ -123,6 +142,7 @@ export function parseInvocation(argv: string[], env: NodeJS.ProcessEnv = process
 			accountConcurrency: integerFlag('--account-concurrency', values['account-concurrency'], 1, 100_000),
 		};
 	}
+	if (first === 'sign') return parseSign(rest);
 	const isAction = first === 'throttle' || first === 'unthrottle' || first === 'invoke';
 	const {values, positionals} = guard(() =>
 		parseArgs({
@@ -178,4 +198,38 @@ function integerFlag(name: string, value: string | undefined, min: number, max: 
 		throw new UsageError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
 	}
 	return Number(value);
+}
+
+function parseSign(args: string[]): Invocation {
+	const {values, positionals} = guard(() =>
+		parseArgs({
+			args,
+			allowPositionals: true,
+			strict: true,
+			options: {
+				'signing-profile': {type: 'string'},
+				out: {type: 'string'},
+				'validity-days': {type: 'string'},
+				'data-dir': {type: 'string'},
+				help: {type: 'boolean', short: 'h'},
+			},
+		}),
+	);
+	if (values.help) return {command: 'help'};
+	if (positionals.length !== 1) throw new UsageError('sign takes one deployment package, e.g. lambdash sign function.zip --signing-profile my_signer');
+	const signingProfile = nonEmpty(values['signing-profile']);
+	if (signingProfile === undefined) throw new UsageError('sign needs --signing-profile NAME: the local signing profile to sign as');
+	if (!isSigningProfileName(signingProfile)) {
+		throw new UsageError(`--signing-profile must be 2 to 64 letters, digits and underscores, got "${signingProfile}"`);
+	}
+	return {
+		command: 'sign',
+		options: {
+			zipPath: positionals[0]!,
+			signingProfile,
+			out: nonEmpty(values.out),
+			validityDays: integerFlag('--validity-days', values['validity-days'], 1, validityDaysMax),
+			dataDir: nonEmpty(values['data-dir']),
+		},
+	};
 }

@@ -3,6 +3,8 @@
 // Sources: the Lambda service model (the constraints of each member) and the
 // "Lambda quotas" page of the Lambda developer guide.
 
+import {runtimeDeprecations} from './runtime-deprecation.js';
+
 export const functionNameMaxLength = 64;
 /** FunctionName members accept a name, a partial ARN or a full ARN, at most this long. */
 export const functionNameOrArnMaxLength = 140;
@@ -28,6 +30,18 @@ export const tagKeyMaxLength = 128;
 export const tagValueMaxLength = 256;
 
 export const layersPerFunctionMax = 5;
+
+/** VpcConfig: subnets and security groups of a function (the constraints of the service model). */
+export const vpcSubnetIdsMax = 16;
+export const vpcSecurityGroupIdsMax = 5;
+/** Each subnet or security group ID, as Lambda checks it before it asks EC2. */
+export const vpcIdMaxLength = 1024;
+
+/** LoggingConfig.LogGroup: 1-512 characters (the service model). */
+export const logGroupNameMaxLength = 512;
+/** The log levels Lambda sets when a function's log format becomes JSON without levels. */
+export const defaultApplicationLogLevel = 'INFO';
+export const defaultSystemLogLevel = 'INFO';
 
 export const accountConcurrentExecutions = 1000;
 /** Reserved concurrency may not leave fewer than this many executions unreserved. */
@@ -66,34 +80,13 @@ export const runtimes: readonly string[] = [
 ];
 
 /**
- * Runtimes past the end of their deprecation period, for which Lambda no
- * longer creates or updates functions; the value is the runtime Lambda
- * recommends instead.
+ * The runtime Lambda recommends instead of each deprecated runtime. When
+ * Lambda stops creating and updating functions with each of them is in
+ * runtime-deprecation.ts (runtimeDeprecations, isRuntimeBlocked).
  */
-export const blockedRuntimes: Readonly<Record<string, string>> = {
-	nodejs: 'nodejs22.x',
-	'nodejs4.3': 'nodejs22.x',
-	'nodejs4.3-edge': 'nodejs22.x',
-	'nodejs6.10': 'nodejs22.x',
-	'nodejs8.10': 'nodejs22.x',
-	'nodejs10.x': 'nodejs22.x',
-	'nodejs12.x': 'nodejs22.x',
-	'nodejs14.x': 'nodejs22.x',
-	'nodejs16.x': 'nodejs22.x',
-	'python2.7': 'python3.13',
-	'python3.6': 'python3.13',
-	'python3.7': 'python3.13',
-	'python3.8': 'python3.13',
-	'dotnetcore1.0': 'dotnet8',
-	'dotnetcore2.0': 'dotnet8',
-	'dotnetcore2.1': 'dotnet8',
-	'dotnetcore3.1': 'dotnet8',
-	'go1.x': 'provided.al2023',
-	'ruby2.5': 'ruby3.3',
-	'ruby2.7': 'ruby3.3',
-	java8: 'java21',
-	provided: 'provided.al2023',
-};
+export const blockedRuntimes: Readonly<Record<string, string>> = Object.fromEntries(
+	Object.entries(runtimeDeprecations).map(([runtime, deprecation]) => [runtime, deprecation.successor]),
+);
 
 export const architectures: readonly string[] = ['x86_64', 'arm64'];
 export const tracingModes: readonly string[] = ['Active', 'PassThrough'];

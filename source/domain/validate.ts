@@ -9,7 +9,6 @@
 import {
 	applicationLogLevels,
 	architectures,
-	blockedRuntimes,
 	descriptionMaxLength,
 	environmentMaxBytes,
 	ephemeralStorageMax,
@@ -35,7 +34,9 @@ import {
 	additionalVersionsMax,
 	aliasNameMaxLength,
 	functionVersionMaxLength,
+	logGroupNameMaxLength,
 } from './limits.js';
+import {blockedRuntimeMessage, isRuntimeBlocked, type RuntimeOperation} from './runtime-deprecation.js';
 
 export type ProblemCode = 'ValidationException' | 'InvalidParameterValueException';
 
@@ -80,6 +81,16 @@ function constraint(member: string, value: unknown, rule: string, sensitive = fa
 
 function parameter(member: string, message: string, code: ProblemCode = 'InvalidParameterValueException'): Problem {
 	return {code, member, message, constraint: false};
+}
+
+/** A model constraint that failed, in Lambda's words ("Value 'x' at 'member' failed to satisfy constraint: rule"). */
+export function constraintProblem(member: string, value: unknown, rule: string, sensitive = false): Problem {
+	return constraint(member, value, rule, sensitive);
+}
+
+/** One of Lambda's own rules that failed (InvalidParameterValueException unless told otherwise). */
+export function parameterProblem(member: string, message: string, code: ProblemCode = 'InvalidParameterValueException'): Problem {
+	return parameter(member, message, code);
 }
 
 /** The error Lambda answers with for these problems, or undefined when there are none. */
@@ -165,20 +176,27 @@ export function checkPlainFunctionName(value: string): Problem[] {
 	return [];
 }
 
-export function checkRuntime(value: unknown): Problem[] {
+/**
+ * A Runtime member: one of the model's runtimes, and not one Lambda refuses
+ * for this operation at `at` (CreateFunction refuses a runtime from its
+ * "block function create" date, UpdateFunctionConfiguration from its "block
+ * function update" date; see runtime-deprecation.ts).
+ */
+export function checkRuntime(value: unknown, operation: RuntimeOperation = 'create', at: Date = new Date()): Problem[] {
 	if (typeof value !== 'string' || !runtimes.includes(value)) {
 		return [constraint('runtime', value, `Member must satisfy enum value set: [${runtimes.join(', ')}]`)];
 	}
-	const instead = blockedRuntimes[value];
-	if (instead !== undefined) {
-		return [
-			parameter(
-				'runtime',
-				`The runtime parameter of ${value} is no longer supported for creating or updating AWS Lambda functions. We recommend you use the new runtime (${instead}) while creating or updating functions.`,
-			),
-		];
-	}
+	if (isRuntimeBlocked(value, operation, at)) return [parameter('runtime', blockedRuntimeMessage(value))];
 	return [];
+}
+
+/**
+ * An update of a function that keeps its runtime: refused once Lambda blocks
+ * updates of functions with that runtime (the update must move the function
+ * to a supported runtime instead).
+ */
+export function checkRuntimeStillUpdatable(current: string, at: Date = new Date()): Problem[] {
+	return isRuntimeBlocked(current, 'update', at) ? [parameter('runtime', blockedRuntimeMessage(current))] : [];
 }
 
 export function checkHandler(value: unknown): Problem[] {
@@ -392,6 +410,11 @@ export function checkTracingMode(value: string): Problem[] {
 	return [];
 }
 
+/**
+ * LoggingConfig as a request gives it. `LogFormat` is the format the function
+ * will have (the request's, or the function's current one when the request
+ * gives none): log levels may only be given with JSON.
+ */
 export function checkLoggingConfig(config: {
 	LogFormat?: string;
 	ApplicationLogLevel?: string;
@@ -420,16 +443,23 @@ export function checkLoggingConfig(config: {
 			),
 		);
 	}
-	if (config.LogGroup !== undefined && !/^[.\-_/#A-Za-z0-9]{1,512}$/.test(config.LogGroup)) {
-		problems.push(
-			constraint('loggingConfig.logGroup', config.LogGroup, 'Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+'),
-		);
+	if (config.LogGroup !== undefined) {
+		if (config.LogGroup.length < 1) {
+			problems.push(constraint('loggingConfig.logGroup', config.LogGroup, 'Member must have length greater than or equal to 1'));
+		} else if (config.LogGroup.length > logGroupNameMaxLength) {
+			problems.push(constraint('loggingConfig.logGroup', config.LogGroup, `Member must have length less than or equal to ${logGroupNameMaxLength}`));
+		} else if (!/^[.\-_/#A-Za-z0-9]+$/.test(config.LogGroup)) {
+			problems.push(
+				constraint('loggingConfig.logGroup', config.LogGroup, 'Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+'),
+			);
+		}
 	}
+	if (problems.length > 0) return problems;
 	if ((config.ApplicationLogLevel !== undefined || config.SystemLogLevel !== undefined) && config.LogFormat !== 'JSON') {
 		problems.push(
 			parameter(
 				'loggingConfig',
-				'Log levels can only be set when the log format is JSON. Set LogFormat to JSON, or remove ApplicationLogLevel and SystemLogLevel.',
+				'LogLevel is not supported when LogFormat is set to "Text". Remove LogLevel from your request or change the LogFormat to "Json" and try again.',
 			),
 		);
 	}
@@ -518,5 +548,44 @@ export function checkAdditionalVersionWeights(weights: Readonly<Record<string, n
 	if (versions.includes(functionVersion)) {
 		return [parameter(member, `Invalid function version ${functionVersion}. Function version ${functionVersion} is already included in routing configuration.`)];
 	}
+	return [];
+}
+
+/** The ResourceArn and KMSKeyArn pattern of the service model: an ARN, or nothing. */
+export const resourceArnPattern = '(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()';
+const resourceArnRegex = /^((arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|())$/;
+
+/**
+ * DeadLetterConfig.TargetArn: an SQS queue (not FIFO) or SNS topic in the
+ * function's region. An empty TargetArn removes the dead-letter queue in
+ * UpdateFunctionConfiguration; the caller only passes one when it is an error
+ * (CreateFunction). Whether the queue or topic exists is not checked here
+ * (Lambda checks it when it sends a message).
+ */
+export function checkDeadLetterTargetArn(arn: string, region: string): Problem[] {
+	const member = 'deadLetterConfig.targetArn';
+	if (!resourceArnRegex.test(arn)) return [constraint(member, arn, `Member must satisfy regular expression pattern: ${resourceArnPattern}`)];
+	if (!arn.startsWith('arn:')) return [parameter(member, `Invalid dead letter queue ARN: ARNs must start with 'arn:': ${arn}`)];
+	const [, , service, arnRegion = ''] = arn.split(':');
+	if (service !== 'sqs' && service !== 'sns') {
+		return [parameter(member, 'Invalid dead letter queue ARN: The service specified by the TargetArn is not supported for dead letter configuration.')];
+	}
+	if (arnRegion !== region) {
+		return [
+			parameter(
+				member,
+				"Invalid dead letter queue ARN: The resource specified by the TargetArn must be in the same region as the Lambda function it's associated with.",
+			),
+		];
+	}
+	if (service === 'sqs' && arn.endsWith('.fifo')) {
+		return [parameter(member, 'Invalid dead letter queue ARN: FIFO SQS queue is not supported for dead letter configuration')];
+	}
+	return [];
+}
+
+/** KMSKeyArn: the model's pattern (an empty value removes the key). Lambda asks KMS about the key itself; the local Lambda cannot. */
+export function checkKmsKeyArn(arn: string): Problem[] {
+	if (!resourceArnRegex.test(arn)) return [constraint('kMSKeyArn', arn, `Member must satisfy regular expression pattern: ${resourceArnPattern}`)];
 	return [];
 }

@@ -17,6 +17,7 @@ import {EventQueue} from './lambda/event-queue.js';
 import {Invoker} from './lambda/invoker.js';
 import {LayerService} from './lambda/layers.js';
 import {routeLambda} from './lambda/routes.js';
+import {restoreProvisionedConcurrency} from './lambda/provisioned-concurrency.js';
 import {LambdaService} from './lambda/service.js';
 import {LogsService} from './logs/service.js';
 import {MetricsService} from './metrics/service.js';
@@ -154,6 +155,7 @@ export async function startLocalLambda(options: LocalLambdaOptions): Promise<Loc
 	const invoker = new Invoker({service, runtime, metrics, clock});
 	const events = new EventQueue({clock, metrics, logs, service, run: (event) => invoker.runEvent(event)});
 	service.attach({invoker, events});
+	restoreProvisionedConcurrency(service);
 	if (store.isNew && options.seed !== false) {
 		await seedDemoFunctions(service);
 		await store.markInitialized(true);

@@ -67,3 +67,23 @@ test('invoke takes a function name, a payload, a qualifier, --async or --tail, a
 	assert.throws(() => parseInvocation(['invoke', 'orders', '--async', '--tail'], {}), /--tail needs a synchronous invoke/);
 	assert.throws(() => parseInvocation(['throttle', 'orders', '--tail'], {}), /Unknown option '--tail'/);
 });
+
+test('sign takes a package, a signing profile, --out, --validity-days and --data-dir, checked', async () => {
+	assert.deepEqual(parseInvocation(['sign', 'fn.zip', '--signing-profile', 'release_signer', '--out', 'signed.zip', '--validity-days', '30', '--data-dir', '/tmp/d'], {}), {
+		command: 'sign',
+		options: {zipPath: 'fn.zip', signingProfile: 'release_signer', out: 'signed.zip', validityDays: 30, dataDir: '/tmp/d'},
+	});
+	assert.deepEqual(parseInvocation(['sign', 'fn.zip', '--signing-profile', 'ci'], {}), {
+		command: 'sign',
+		options: {zipPath: 'fn.zip', signingProfile: 'ci', out: undefined, validityDays: undefined, dataDir: undefined},
+	});
+	assert.deepEqual(parseInvocation(['sign', '--help'], {}), {command: 'help'});
+	assert.throws(() => parseInvocation(['sign', '--signing-profile', 'ci'], {}), /sign takes one deployment package/);
+	assert.throws(() => parseInvocation(['sign', 'a.zip', 'b.zip', '--signing-profile', 'ci'], {}), /sign takes one deployment package/);
+	assert.throws(() => parseInvocation(['sign', 'fn.zip'], {}), /sign needs --signing-profile NAME/);
+	assert.throws(() => parseInvocation(['sign', 'fn.zip', '--signing-profile', 'my-signer'], {}), /--signing-profile must be 2 to 64 letters, digits and underscores/);
+	assert.throws(() => parseInvocation(['sign', 'fn.zip', '--signing-profile', 'ci', '--validity-days', '0'], {}), /--validity-days must be a whole number from 1 to 4110/);
+	assert.throws(() => parseInvocation(['sign', 'fn.zip', '--signing-profile', 'ci', '--local'], {}), /Unknown option '--local'/);
+	const {usage} = await import('../../source/commands/args.js');
+	assert.match(usage, /lambdash sign ZIP --signing-profile NAME/);
+});

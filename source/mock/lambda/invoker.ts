@@ -2,8 +2,11 @@
 // or an alias with weighted routing) into the snapshot an execution
 // environment runs, hands it to the runtime manager, and records the
 // AWS/Lambda metrics of what happened (Invocations, Errors, Duration,
-// Throttles, ConcurrentExecutions) for the function, for the qualifier it was
-// invoked with (the Resource dimension), and for the account.
+// Throttles, ConcurrentExecutions; with provisioned concurrency also
+// ProvisionedConcurrentExecutions, ProvisionedConcurrencyUtilization,
+// ProvisionedConcurrencyInvocations and ProvisionedConcurrencySpilloverInvocations)
+// for the function, for the qualifier it was invoked with (the Resource
+// dimension), and for the account.
 import {createHash} from 'node:crypto';
 import type {Clock} from '../clock.js';
 import type {MetricSink} from '../metrics/metric-sink.js';
@@ -149,6 +152,27 @@ export class Invoker {
 		return snapshot;
 	}
 
+	/**
+	 * The snapshot of a published version, or of the version an alias points
+	 * to (its main version: weights are not drawn), as provisioned concurrency
+	 * allocates environments for it ahead of invocations.
+	 */
+	provisioningSnapshot(functionName: string, qualifier: string): FunctionSnapshot {
+		const resolved = this.service.resolveQualified(functionName, qualifier);
+		return this.snapshot({
+			record: resolved.record,
+			view: resolved.view,
+			executedVersion: resolved.version,
+			qualifier,
+			invokedArn: `${this.service.arn(resolved.record.name)}:${qualifier}`,
+		});
+	}
+
+	/** The runtime manager, for what allocates environments ahead of invocations (provisioned concurrency). */
+	get runtimeManager(): RuntimeManager {
+		return this.runtime;
+	}
+
 	/** Runs one invocation of a resolved target, recording its metrics; throws ThrottleError when there is no concurrency left. */
 	async run(target: InvokeTarget, request: InvokeRequest): Promise<InvocationOutcome> {
 		const snapshot = this.snapshot(target);
@@ -161,10 +185,17 @@ export class Invoker {
 		if (request.clientContext !== undefined) input.clientContext = request.clientContext;
 		if (request.cognitoIdentity !== undefined) input.cognitoIdentity = request.cognitoIdentity;
 		const started = this.clock.now();
+		// Provisioned concurrency: whether a provisioned environment takes this invocation (invoke() takes one at once when one waits).
+		const provisioned = this.runtime.provisionedCapacity(snapshot);
 		let outcome: InvocationOutcome;
 		try {
 			const running = this.runtime.invoke(snapshot, input);
 			this.record(target, 'ConcurrentExecutions', this.runtime.running(target.record.name), 'Count', started);
+			if (provisioned.available > 0) {
+				const busy = this.runtime.provisionedCapacity(snapshot).busy;
+				this.record(target, 'ProvisionedConcurrentExecutions', busy, 'Count', started);
+				this.record(target, 'ProvisionedConcurrencyUtilization', busy / provisioned.available, 'None', started);
+			}
 			outcome = await running;
 		} catch (error) {
 			if (error instanceof ThrottleError) this.record(target, 'Throttles', 1, 'Count', started);
@@ -173,6 +204,9 @@ export class Invoker {
 		this.record(target, 'Invocations', 1, 'Count', started);
 		this.record(target, 'Errors', outcome.errorType === undefined ? 0 : 1, 'Count', started);
 		this.record(target, 'Duration', outcome.durationMs, 'Milliseconds', started);
+		if (provisioned.available > 0) {
+			this.record(target, provisioned.idle > 0 ? 'ProvisionedConcurrencyInvocations' : 'ProvisionedConcurrencySpilloverInvocations', 1, 'Count', started);
+		}
 		return outcome;
 	}
 

@@ -30,7 +30,10 @@ import {
 	checkMemorySize,
 	checkReservedConcurrency,
 	checkRole,
+	checkDeadLetterTargetArn,
+	checkKmsKeyArn,
 	checkRuntime,
+	checkRuntimeStillUpdatable,
 	checkTags,
 	checkTimeout,
 	checkTracingMode,
@@ -39,12 +42,16 @@ import {
 	parseFunctionReference,
 	type Problem,
 } from '../../domain/validate.js';
+import {effectiveLogFormat, mergeLoggingConfig} from '../../domain/logging-config.js';
+import {checkVpcConfig, localVpcIdFor} from '../../domain/vpc-config.js';
 import type {FunctionStore} from '../store/function-store.js';
-import type {AliasRecord, FunctionRecord, LoggingConfigRecord, VersionRecord, VersionSnapshot} from '../store/records.js';
+import type {AliasRecord, FunctionRecord, LoggingConfigRecord, VersionRecord, VersionSnapshot, VpcConfigRecord} from '../store/records.js';
+import {checkAddedLayers, checkCodeSigning, signingFields} from './code-signing.js';
 import {LambdaError, badContent, notFound, throwProblems} from './errors.js';
 import type {EventQueue} from './event-queue.js';
 import type {Invoker} from './invoker.js';
 import type {LayerService} from './layers.js';
+import {syncProvisionedConcurrency} from './provisioned-concurrency.js';
 import {
 	optionalBlob,
 	optionalBoolean,
@@ -140,6 +147,8 @@ function snapshotOf(record: FunctionRecord): VersionSnapshot {
 	};
 	if (record.kmsKeyArn !== undefined) snapshot.kmsKeyArn = record.kmsKeyArn;
 	if (record.deadLetterTargetArn !== undefined) snapshot.deadLetterTargetArn = record.deadLetterTargetArn;
+	if (record.vpcConfig !== undefined) snapshot.vpcConfig = {...record.vpcConfig, subnetIds: [...record.vpcConfig.subnetIds], securityGroupIds: [...record.vpcConfig.securityGroupIds]};
+	if (record.codeSignature !== undefined) snapshot.codeSignature = {...record.codeSignature};
 	return snapshot;
 }
 
@@ -148,7 +157,7 @@ function versionView(record: FunctionRecord, version: VersionRecord): FunctionRe
 	const view: FunctionRecord = {
 		format: 1,
 		name: record.name,
-		...snapshotOf({...record, ...version, kmsKeyArn: version.kmsKeyArn, deadLetterTargetArn: version.deadLetterTargetArn}),
+		...snapshotOf({...record, ...version, kmsKeyArn: version.kmsKeyArn, deadLetterTargetArn: version.deadLetterTargetArn, vpcConfig: version.vpcConfig, codeSignature: version.codeSignature}),
 		lastModified: version.lastModified,
 		revisionId: version.revisionId,
 		state: 'Active',
@@ -296,6 +305,17 @@ export class LambdaService {
 			CodeSha256: hexToBase64(record.codeSha256Hex),
 			Version: version,
 		};
+		// Lambda shows VpcConfig once a function was given one (empty lists and VpcId "" when it was
+		// detached); a function created without one has none. The VpcId comes from EC2 on AWS; the
+		// local Lambda derives a stable one from the subnets (localVpcIdFor).
+		if (record.vpcConfig !== undefined) {
+			configuration['VpcConfig'] = {
+				SubnetIds: [...record.vpcConfig.subnetIds],
+				SecurityGroupIds: [...record.vpcConfig.securityGroupIds],
+				VpcId: localVpcIdFor(record.vpcConfig.subnetIds),
+				Ipv6AllowedForDualStack: record.vpcConfig.ipv6AllowedForDualStack,
+			};
+		}
 		if (record.environment !== undefined && Object.keys(record.environment).length > 0) {
 			configuration['Environment'] = {Variables: record.environment};
 		}
@@ -304,6 +324,7 @@ export class LambdaService {
 		configuration['TracingConfig'] = {Mode: record.tracingMode};
 		configuration['RevisionId'] = record.revisionId;
 		if (record.layers.length > 0) configuration['Layers'] = record.layers.map((arn) => ({Arn: arn, CodeSize: this.layers.codeSizeOf(arn)}));
+		Object.assign(configuration, signingFields(record));
 		if (!forList) {
 			// ListFunctions returns a subset of the configuration: never the state fields.
 			configuration['State'] = record.state;
@@ -443,8 +464,10 @@ export class LambdaService {
 		const packageType = optionalString(body, 'PackageType') ?? 'Zip';
 		const code = optionalObject(body, 'Code');
 		const zip = code === undefined ? undefined : optionalBlob(code, 'ZipFile');
-		const {environment, ephemeralStorage, tracingMode, loggingConfig, kmsKeyArn, deadLetterTargetArn} = this.readSettings(body);
+		const {environment, ephemeralStorage, tracingMode, loggingConfig, kmsKeyArn, deadLetterGiven, deadLetterTargetArn, vpc} = this.readSettings(body);
 		const tags = optionalStringMap(body, 'Tags') ?? {};
+		const vpcConfig: VpcConfigRecord | undefined =
+			vpc === undefined ? undefined : {subnetIds: vpc.subnetIds, securityGroupIds: vpc.securityGroupIds, ipv6AllowedForDualStack: vpc.ipv6AllowedForDualStack ?? false};
 		const layers = optionalStringList(body, 'Layers') ?? [];
 		const architectures = optionalStringList(body, 'Architectures') ?? ['x86_64'];
 		const publish = optionalBoolean(body, 'Publish') ?? false;
@@ -452,7 +475,7 @@ export class LambdaService {
 		const problems: Problem[] = [
 			...checkFunctionName(functionName),
 			...checkRole(role),
-			...(runtime === undefined ? [] : checkRuntime(runtime)),
+			...(runtime === undefined ? [] : checkRuntime(runtime, 'create')),
 			...(handler === undefined ? [] : checkHandler(handler)),
 			...checkDescription(description),
 			...(timeout === undefined ? [] : checkTimeout(timeout)),
@@ -461,7 +484,11 @@ export class LambdaService {
 			...checkArchitectures(architectures),
 			...checkLayers(layers),
 			...(tracingMode === undefined ? [] : checkTracingMode(tracingMode)),
-			...(loggingConfig === undefined ? [] : checkLoggingConfig(loggingConfig)),
+			...(loggingConfig === undefined ? [] : checkLoggingConfig({...loggingConfig, LogFormat: loggingConfig.LogFormat ?? 'Text'})),
+			...(vpcConfig === undefined ? [] : checkVpcConfig(vpcConfig)),
+			...(kmsKeyArn === undefined ? [] : checkKmsKeyArn(kmsKeyArn)),
+			// CreateFunction takes no empty TargetArn (only UpdateFunctionConfiguration reads it as "remove").
+			...(deadLetterGiven && deadLetterTargetArn !== undefined ? checkDeadLetterTargetArn(deadLetterTargetArn, this.region) : []),
 			...(environment === undefined ? [] : checkEnvironment(environment)),
 		];
 		if (code === undefined) problems.push({code: 'ValidationException', member: 'code', message: "Value null at 'code' failed to satisfy constraint: Member must not be null", constraint: true});
@@ -491,6 +518,7 @@ export class LambdaService {
 
 		const inspected = this.inspectCode(zip, undefined);
 		this.layers.checkFunctionLayers(layers, inspected.unzippedSize);
+		const signing = checkCodeSigning(this, {functionName: name, codeSigningConfigArn: optionalString(body, 'CodeSigningConfigArn'), zip, layers});
 		const now = Date.now();
 		const pending = options.initialState !== 'Active';
 		const record: FunctionRecord = {
@@ -507,7 +535,7 @@ export class LambdaService {
 			environment,
 			tracingMode: tracingMode ?? 'PassThrough',
 			layers,
-			loggingConfig: {LogFormat: 'Text', LogGroup: `/aws/lambda/${name}`, ...stripUndefined(loggingConfig ?? {})},
+			loggingConfig: mergeLoggingConfig({LogFormat: 'Text', LogGroup: `/aws/lambda/${name}`}, stripUndefined(loggingConfig ?? {})),
 			codeSha256Hex: inspected.sha256Hex,
 			codeSize: inspected.size,
 			codeSizeUnzipped: inspected.unzippedSize,
@@ -516,6 +544,7 @@ export class LambdaService {
 			state: pending ? 'Pending' : 'Active',
 			lastUpdateStatus: pending ? 'InProgress' : 'Successful',
 			tags,
+			...signing,
 		};
 		if (pending) {
 			record.stateReason = 'The function is being created.';
@@ -524,6 +553,7 @@ export class LambdaService {
 		}
 		if (kmsKeyArn !== undefined && kmsKeyArn !== '') record.kmsKeyArn = kmsKeyArn;
 		if (deadLetterTargetArn !== undefined) record.deadLetterTargetArn = deadLetterTargetArn;
+		if (vpcConfig !== undefined) record.vpcConfig = vpcConfig;
 		await this.save(record, undefined, zip);
 		if (record.transitionDueAt !== undefined) this.scheduleTransition(name, record.transitionDueAt);
 		return {status: 201, body: publish ? await this.publishNow(record) : this.configuration(record)};
@@ -535,6 +565,7 @@ export class LambdaService {
 		const ephemeralObject = optionalObject(body, 'EphemeralStorage');
 		const tracingObject = optionalObject(body, 'TracingConfig');
 		const deadLetter = optionalObject(body, 'DeadLetterConfig');
+		const vpcObject = optionalObject(body, 'VpcConfig');
 		return {
 			environment: environmentObject === undefined ? undefined : optionalStringMap(environmentObject, 'Variables') ?? {},
 			ephemeralStorage: ephemeralObject === undefined ? undefined : optionalInteger(ephemeralObject, 'Size'),
@@ -544,6 +575,15 @@ export class LambdaService {
 			/** DeadLetterConfig was given: without a TargetArn it removes the dead-letter queue. */
 			deadLetterGiven: deadLetter !== undefined,
 			deadLetterTargetArn: deadLetter === undefined ? undefined : optionalString(deadLetter, 'TargetArn'),
+			/** VpcConfig was given: a list it leaves out is empty; Ipv6AllowedForDualStack undefined keeps the function's. */
+			vpc:
+				vpcObject === undefined
+					? undefined
+					: {
+							subnetIds: optionalStringList(vpcObject, 'SubnetIds') ?? [],
+							securityGroupIds: optionalStringList(vpcObject, 'SecurityGroupIds') ?? [],
+							ipv6AllowedForDualStack: optionalBoolean(vpcObject, 'Ipv6AllowedForDualStack'),
+						},
 		};
 	}
 
@@ -635,14 +675,25 @@ export class LambdaService {
 		const memorySize = optionalInteger(body, 'MemorySize');
 		const runtime = optionalString(body, 'Runtime');
 		const revisionId = optionalString(body, 'RevisionId');
-		const {environment, ephemeralStorage, tracingMode, loggingConfig, kmsKeyArn, deadLetterGiven, deadLetterTargetArn} =
+		const {environment, ephemeralStorage, tracingMode, loggingConfig, kmsKeyArn, deadLetterGiven, deadLetterTargetArn, vpc} =
 			this.readSettings(body);
 		const layers = optionalStringList(body, 'Layers');
 
-		const mergedLogging = loggingConfig === undefined ? undefined : {...record.loggingConfig, ...stripUndefined(loggingConfig)};
+		const givenLogging = loggingConfig === undefined ? undefined : stripUndefined(loggingConfig);
+		const mergedLogging = givenLogging === undefined ? undefined : mergeLoggingConfig(record.loggingConfig, givenLogging);
+		// A VpcConfig without Ipv6AllowedForDualStack keeps the function's (so detaching a dual-stack function needs false).
+		const vpcConfig: VpcConfigRecord | undefined =
+			vpc === undefined
+				? undefined
+				: {
+						subnetIds: vpc.subnetIds,
+						securityGroupIds: vpc.securityGroupIds,
+						ipv6AllowedForDualStack: vpc.ipv6AllowedForDualStack ?? record.vpcConfig?.ipv6AllowedForDualStack ?? false,
+					};
 		throwProblems([
 			...(role === undefined ? [] : checkRole(role)),
-			...(runtime === undefined ? [] : checkRuntime(runtime)),
+			// Once Lambda blocks updates of a runtime, only an update that moves the function off it is taken.
+			...(runtime === undefined ? checkRuntimeStillUpdatable(record.runtime) : checkRuntime(runtime, 'update')),
 			...(handler === undefined ? [] : checkHandler(handler)),
 			...(description === undefined ? [] : checkDescription(description)),
 			...(timeout === undefined ? [] : checkTimeout(timeout)),
@@ -650,12 +701,17 @@ export class LambdaService {
 			...(ephemeralStorage === undefined ? [] : checkEphemeralStorage(ephemeralStorage)),
 			...(layers === undefined ? [] : checkLayers(layers)),
 			...(tracingMode === undefined ? [] : checkTracingMode(tracingMode)),
-			...(mergedLogging === undefined ? [] : checkLoggingConfig(mergedLogging)),
+			...(givenLogging === undefined ? [] : checkLoggingConfig({...givenLogging, LogFormat: effectiveLogFormat(record.loggingConfig, givenLogging)})),
+			...(vpcConfig === undefined ? [] : checkVpcConfig(vpcConfig)),
+			...(kmsKeyArn === undefined ? [] : checkKmsKeyArn(kmsKeyArn)),
+			// An empty TargetArn removes the dead-letter queue.
+			...(deadLetterGiven && deadLetterTargetArn !== undefined && deadLetterTargetArn !== '' ? checkDeadLetterTargetArn(deadLetterTargetArn, this.region) : []),
 			...(environment === undefined ? [] : checkEnvironment(environment)),
 		]);
 		this.checkRevision(record, revisionId);
 		this.checkNotBusy(record);
 		if (layers !== undefined) this.layers.checkFunctionLayers(layers, record.codeSizeUnzipped);
+		if (layers !== undefined) checkAddedLayers(this, record, layers);
 
 		const now = Date.now();
 		const next: FunctionRecord = {
@@ -684,6 +740,7 @@ export class LambdaService {
 			if (deadLetterTargetArn === undefined || deadLetterTargetArn === '') delete next.deadLetterTargetArn;
 			else next.deadLetterTargetArn = deadLetterTargetArn;
 		}
+		if (vpcConfig !== undefined) next.vpcConfig = vpcConfig;
 		await this.save(next, record);
 		this.scheduleTransition(next.name, now + this.transitionDelayMs);
 		return {status: 200, body: this.configuration(next)};
@@ -710,6 +767,7 @@ export class LambdaService {
 		this.layers.checkCombinedSize(record.layers, inspected.unzippedSize);
 		this.checkRevision(record, revisionId);
 		this.checkNotBusy(record);
+		const signing = checkCodeSigning(this, {functionName: record.name, codeSigningConfigArn: record.codeSigningConfigArn, zip});
 		if (dryRun) return {status: 200, body: this.configuration(record)};
 		const now = Date.now();
 		const next: FunctionRecord = {
@@ -721,6 +779,7 @@ export class LambdaService {
 			lastModified: lambdaTimestamp(new Date(now)),
 			lastUpdateStatus: 'InProgress',
 			transitionDueAt: now + this.transitionDelayMs,
+			codeSignature: signing.codeSignature,
 		};
 		if (architectures !== undefined) next.architectures = architectures;
 		await this.save(next, record, zip);
@@ -770,6 +829,7 @@ export class LambdaService {
 			eventInvokeConfigs: record.eventInvokeConfigs?.filter((config) => config.qualifier !== version.version),
 		};
 		await this.save(next, record);
+		await syncProvisionedConcurrency(this, record.name);
 		await this.store.releaseCode(version.codeSha256Hex).catch(() => undefined);
 		return {status: 204};
 	}
@@ -933,6 +993,7 @@ export class LambdaService {
 		this.checkAliasTarget(record, next.functionVersion, next.additionalVersionWeights);
 		const aliases = (record.aliases ?? []).map((entry) => (entry === alias ? next : entry));
 		await this.save({...record, aliases}, record);
+		await syncProvisionedConcurrency(this, record.name);
 		return {status: 200, body: this.aliasConfiguration(record, next)};
 	}
 
@@ -945,6 +1006,7 @@ export class LambdaService {
 			// The alias's asynchronous invocation configuration goes with it.
 			const configs = record.eventInvokeConfigs?.filter((config) => config.qualifier !== name);
 			await this.save({...record, aliases: aliases.filter((alias) => alias.name !== name), eventInvokeConfigs: configs}, record);
+			await syncProvisionedConcurrency(this, record.name);
 		}
 		return {status: 204};
 	}

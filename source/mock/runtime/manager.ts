@@ -11,6 +11,14 @@
 // "suppressed init", bounded by the function's timeout), and so does this:
 // INIT_REPORT (Phase: init), START, the second init, and if it fails too,
 // INIT_REPORT (Phase: invoke), END and REPORT with the runtime's error.
+//
+// Provisioned concurrency: provision() allocates environments for a version
+// ahead of invocations and runs their init then (INIT_START and the init's
+// output go to their log streams when it happens), with
+// AWS_LAMBDA_INITIALIZATION_TYPE=provisioned-concurrency. They are never
+// reaped while provisioned, an invocation of that version runs in one of them
+// first (its REPORT has no Init Duration), and one that stops is replaced;
+// beyond them, invocations spill over to on-demand environments.
 
 import {createHash} from 'node:crypto';
 import {mkdir} from 'node:fs/promises';
@@ -18,11 +26,13 @@ import {join} from 'node:path';
 import {performance} from 'node:perf_hooks';
 import type {Clock} from '../clock.js';
 import type {LogSink} from '../logs/log-sink.js';
-import {ConcurrencyLedger} from './concurrency.js';
+import {initFailureReason} from '../../domain/provisioned-concurrency.js';
+import {ConcurrencyLedger, type Admission} from './concurrency.js';
 import {ExecutionEnvironment, exitMessage, type EnvironmentContext, type InitOutcome, type RunOutcome} from './environment.js';
 import {defaultLogBytesMax, twoDecimals, type ReportMetrics} from './log-writer.js';
 import {RuntimeApiServer, responsePayloadMax} from './runtime-api.js';
-import {LaunchProblem, launchFor, runtimeFamily, runtimeVersionName, unsupportedRuntime, type RuntimeFamily} from './runtimes.js';
+import {ProvisionedPool, provisionedLaunch, type ProvisionResult, type ProvisionedCounts} from './provisioned-pool.js';
+import {LaunchProblem, launchFor, runtimeFamily, runtimeVersionName, unsupportedRuntime, type RuntimeFamily, type RuntimeLaunch} from './runtimes.js';
 import {CodeCache} from './unpack.js';
 import type {FunctionSnapshot, InvocationInput, InvocationOutcome} from './types.js';
 
@@ -87,6 +97,10 @@ export class RuntimeManager {
 	private readonly environments = new Set<ExecutionEnvironment>();
 	/** Idle environments by function name, most recently used last. */
 	private readonly idle = new Map<string, ExecutionEnvironment[]>();
+	/** Provisioned concurrency: the environments of each provisioned version or alias, by its key. */
+	private readonly pools = new Map<string, ProvisionedPool>();
+	/** The pool of each provisioned environment. */
+	private readonly provisionedOf = new Map<ExecutionEnvironment, ProvisionedPool>();
 	private closed = false;
 	private closing: Promise<void> | undefined;
 
@@ -112,6 +126,8 @@ export class RuntimeManager {
 		if (this.closed) throw new Error('The runtime manager is closed');
 		const family = runtimeFamily(fn.runtime);
 		if (family === undefined) throw unsupportedRuntime(fn.runtime);
+		const provisioned = this.takeProvisioned(fn);
+		if (provisioned !== undefined) return this.invokeProvisioned(fn, family, provisioned, input);
 		const admission = this.ledger.admit(fn.functionName, fn.reservedConcurrency, this.options.accountConcurrency, this.options.reservedTotal());
 		// The environments' processes and sockets do not keep this process alive; an invocation in flight does.
 		const keepAlive = setInterval(() => undefined, 1 << 30);
@@ -143,6 +159,7 @@ export class RuntimeManager {
 
 	/** Stops every environment of a function (it was deleted). */
 	retire(functionName: string): void {
+		for (const [key, pool] of [...this.pools]) if (pool.fn.functionName === functionName) this.unprovision(key);
 		for (const environment of [...this.environments]) {
 			if (environment.fn.functionName === functionName) this.dispose(environment);
 		}
@@ -151,12 +168,217 @@ export class RuntimeManager {
 	close(): Promise<void> {
 		this.closing ??= (async () => {
 			this.closed = true;
+			for (const key of [...this.pools.keys()]) this.unprovision(key);
 			await Promise.all([...this.environments].map((environment) => this.dispose(environment)));
 			this.api.close();
 			liveManagers.delete(this);
 			if (liveManagers.size === 0) process.off('exit', killEverything);
 		})();
 		return this.closing;
+	}
+
+	// Provisioned concurrency.
+
+	/**
+	 * Allocates `count` environments of this version under `key` (a version or
+	 * an alias) and runs their init now. Resolves when all of them are
+	 * initialised, or when an init fails (then the allocation keeps nothing).
+	 * Calling it again for the same key and version changes the count; for
+	 * another version, the allocation replaces the old one.
+	 */
+	provision(fn: FunctionSnapshot, key: string, count: number): Promise<ProvisionResult> {
+		if (this.closed) return Promise.resolve({ready: 0, failed: 'The runtime manager is closed'});
+		const existing = this.pools.get(key);
+		if (existing !== undefined && existing.active && existing.fn.fingerprint === fn.fingerprint) {
+			existing.target = count;
+			// Fewer wanted: waiting environments stop now, busy ones when their invocation ends.
+			for (let environment = existing.idle[0]; environment !== undefined && existing.size > count; environment = existing.idle[0]) {
+				void this.dispose(environment);
+			}
+			this.fillProvisioned(existing);
+			return existing.settled();
+		}
+		if (existing !== undefined) this.unprovision(key);
+		const pool = new ProvisionedPool(key, fn, count);
+		this.pools.set(key, pool);
+		this.fillProvisioned(pool);
+		return pool.settled();
+	}
+
+	/** Stops the environments allocated under `key`: waiting ones now, busy ones when their invocation ends. */
+	unprovision(key: string): void {
+		const pool = this.pools.get(key);
+		if (pool === undefined) return;
+		this.pools.delete(key);
+		pool.closed = true;
+		for (const environment of [...pool.idle, ...pool.starting]) void this.dispose(environment);
+		pool.settle();
+	}
+
+	/** The environments allocated under `key`, counted; undefined when nothing is. */
+	provisionedCounts(key: string): ProvisionedCounts | undefined {
+		return this.pools.get(key)?.counts();
+	}
+
+	/** The keys with environments allocated for this function. */
+	provisionedKeys(functionName: string): string[] {
+		return [...this.pools.values()].filter((pool) => pool.fn.functionName === functionName).map((pool) => pool.key);
+	}
+
+	/** The initialised provisioned environments of this version (fingerprint), and how many of them wait for an invocation. */
+	provisionedCapacity(fn: FunctionSnapshot): {available: number; idle: number; busy: number} {
+		const capacity = {available: 0, idle: 0, busy: 0};
+		for (const pool of this.pools.values()) {
+			if (!pool.active || pool.fn.fingerprint !== fn.fingerprint) continue;
+			capacity.available += pool.initialised;
+			capacity.idle += pool.idle.length;
+			capacity.busy += pool.busy.size;
+		}
+		return capacity;
+	}
+
+	/** A provisioned environment of this version waiting for an invocation, now busy; undefined when none waits. */
+	private takeProvisioned(fn: FunctionSnapshot): ExecutionEnvironment | undefined {
+		for (const pool of this.pools.values()) {
+			if (!pool.active || pool.fn.fingerprint !== fn.fingerprint) continue;
+			for (let environment = pool.idle.pop(); environment !== undefined; environment = pool.idle.pop()) {
+				if (!environment.alive || environment.retired) {
+					void this.dispose(environment);
+					continue;
+				}
+				pool.busy.add(environment);
+				return environment;
+			}
+		}
+		return undefined;
+	}
+
+	/** An invocation on a provisioned environment; if it (and every other one) died before the event reached it, on an on-demand one. */
+	private async invokeProvisioned(fn: FunctionSnapshot, family: RuntimeFamily, first: ExecutionEnvironment, input: InvocationInput): Promise<InvocationOutcome> {
+		let admission: Admission;
+		try {
+			// Provisioned concurrency is already counted out of the unreserved pool: only a reservation caps it.
+			admission = this.ledger.admit(fn.functionName, fn.reservedConcurrency, Number.POSITIVE_INFINITY, this.options.reservedTotal());
+		} catch (error) {
+			this.releaseProvisioned(first, true);
+			throw error;
+		}
+		const keepAlive = setInterval(() => undefined, 1 << 30);
+		try {
+			for (let environment: ExecutionEnvironment | undefined = first; environment !== undefined; environment = this.takeProvisioned(fn)) {
+				const outcome = await this.runWarm(environment, input);
+				if (outcome !== undefined) return outcome;
+			}
+			this.retireOthers(fn);
+			for (;;) {
+				const warm = this.takeIdle(fn);
+				const outcome = warm === undefined ? await this.coldStart(fn, family, input) : await this.runWarm(warm, input);
+				if (outcome !== undefined) return outcome;
+			}
+		} finally {
+			clearInterval(keepAlive);
+			this.ledger.release(admission);
+		}
+	}
+
+	/** Starts as many environments as the pool lacks. */
+	private fillProvisioned(pool: ProvisionedPool): void {
+		for (let missing = pool.target - pool.size; missing > 0 && pool.active && !this.closed; missing -= 1) {
+			this.startProvisioned(pool).catch((error: unknown) => {
+				process.stderr.write(`local Lambda: provisioned concurrency of ${pool.key}: ${error instanceof Error ? error.message : String(error)}\n`);
+				this.failProvisioned(pool, initFailureReason);
+			});
+		}
+	}
+
+	/** One provisioned environment: prepared, started, and its init run (logged in its stream now, as Lambda logs it). */
+	private async startProvisioned(pool: ProvisionedPool): Promise<void> {
+		const fn = pool.fn;
+		const family = runtimeFamily(fn.runtime);
+		if (family === undefined) {
+			this.failProvisioned(pool, initFailureReason);
+			return;
+		}
+		pool.preparing += 1;
+		let environment: ExecutionEnvironment;
+		let problem: LaunchProblem | undefined;
+		try {
+			const prepared = await this.prepare(fn, family);
+			let launch: RuntimeLaunch;
+			try {
+				launch = provisionedLaunch(await launchFor(family, fn.memorySize, prepared.taskRoot, prepared.optDir));
+			} catch (error) {
+				if (!(error instanceof LaunchProblem)) throw error;
+				problem = error;
+				launch = {command: '', args: [], runtimeDir: prepared.taskRoot};
+			}
+			environment = await ExecutionEnvironment.create(this.context, fn, family, launch, prepared.taskRoot, prepared.optDir);
+		} finally {
+			pool.preparing -= 1;
+		}
+		this.environments.add(environment);
+		if (this.closed || !pool.active) {
+			pool.settle();
+			await this.dispose(environment);
+			return;
+		}
+		this.provisionedOf.set(environment, pool);
+		pool.starting.add(environment);
+		const runtimeVersion = runtimeVersionName(family);
+		const runtimeVersionArn = `arn:aws:lambda:${this.options.region}::runtime:${createHash('sha256').update(runtimeVersion).digest('hex')}`;
+		environment.logs.initStart(runtimeVersion, runtimeVersionArn);
+		const outcome = problem === undefined ? await this.init(environment, this.options.initTimeoutMs ?? 10_000) : this.launchFailure(problem);
+		// Stopped meanwhile (unprovisioned, the function deleted, the manager closed).
+		if (this.provisionedOf.get(environment) !== pool) return;
+		pool.starting.delete(environment);
+		if (!outcome.ok) {
+			environment.logs.initReport({
+				durationMs: outcome.durationMs,
+				phase: 'init',
+				status: outcome.status,
+				...(outcome.status === 'error' ? {errorType: outcome.errorType} : {}),
+			});
+			environment.logs.flush();
+			this.failProvisioned(pool, initFailureReason);
+			void this.dispose(environment);
+			return;
+		}
+		if (!pool.active || this.closed || pool.size >= pool.target) {
+			void this.dispose(environment);
+			pool.settle();
+			return;
+		}
+		pool.idle.push(environment);
+		pool.settle();
+	}
+
+	/** An init failed: the allocation fails and keeps nothing (busy environments stop when their invocation ends). */
+	private failProvisioned(pool: ProvisionedPool, reason: string): void {
+		pool.failure ??= reason;
+		for (const environment of [...pool.idle, ...pool.starting]) void this.dispose(environment);
+		pool.settle();
+	}
+
+	/** A provisioned environment's invocation ended: it waits for the next one, or stops (then it is replaced). */
+	private releaseProvisioned(environment: ExecutionEnvironment, reusable: boolean): void {
+		const pool = this.provisionedOf.get(environment);
+		if (pool === undefined) return;
+		pool.busy.delete(environment);
+		if (!reusable || environment.retired || this.closed || !environment.alive || !pool.active || pool.size >= pool.target) {
+			void this.dispose(environment);
+			return;
+		}
+		pool.idle.push(environment);
+	}
+
+	/** A provisioned environment stops: out of its pool, and replaced while the allocation stands, as Lambda keeps it whole. */
+	private forgetProvisioned(environment: ExecutionEnvironment): void {
+		const pool = this.provisionedOf.get(environment);
+		if (pool === undefined) return;
+		this.provisionedOf.delete(environment);
+		pool.remove(environment);
+		if (this.pools.get(pool.key) === pool) this.fillProvisioned(pool);
+		pool.settle();
 	}
 
 	// Environments.
@@ -195,6 +417,10 @@ export class RuntimeManager {
 	}
 
 	private release(environment: ExecutionEnvironment, reusable: boolean): void {
+		if (this.provisionedOf.has(environment)) {
+			this.releaseProvisioned(environment, reusable);
+			return;
+		}
 		if (!reusable || environment.retired || this.closed || !environment.alive) {
 			this.dispose(environment);
 			return;
@@ -210,9 +436,11 @@ export class RuntimeManager {
 
 	private idleExited(environment: ExecutionEnvironment): void {
 		if (this.isIdle(environment)) this.dispose(environment);
+		else if (this.provisionedOf.get(environment)?.idle.includes(environment) === true) void this.dispose(environment);
 	}
 
 	private dispose(environment: ExecutionEnvironment): Promise<void> {
+		this.forgetProvisioned(environment);
 		const pool = this.idle.get(environment.fn.functionName);
 		if (pool !== undefined) {
 			const index = pool.indexOf(environment);

@@ -10,6 +10,13 @@ export interface LoggingConfigRecord {
 	LogGroup: string;
 }
 
+/** A function's VpcConfig as it was last given (the VpcId is derived from the subnets when shown). */
+export interface VpcConfigRecord {
+	subnetIds: string[];
+	securityGroupIds: string[];
+	ipv6AllowedForDualStack: boolean;
+}
+
 export interface FunctionRecord {
 	/** Format of this record, for later migrations. */
 	format: 1;
@@ -48,6 +55,12 @@ export interface FunctionRecord {
 	/** Accepted and echoed, not acted on. */
 	kmsKeyArn?: string;
 	deadLetterTargetArn?: string;
+	/** undefined: no VpcConfig was ever given (Lambda then omits it from the configuration); empty lists: detached. */
+	vpcConfig?: VpcConfigRecord;
+	/** The code signing configuration attached to the function (CodeSigningConfigArn); undefined: none. */
+	codeSigningConfigArn?: string;
+	/** Who signed the code, when it was deployed signed under a code signing configuration. */
+	codeSignature?: CodeSignatureRecord;
 	/** Published versions, oldest first. undefined: none was ever published. */
 	versions?: VersionRecord[];
 	/** The number of the last version published; Lambda never reuses a number, even of a deleted version. */
@@ -56,6 +69,18 @@ export interface FunctionRecord {
 	aliases?: AliasRecord[];
 	/** Asynchronous invocation settings (EventInvokeConfig), one per qualifier; undefined: none was ever put. */
 	eventInvokeConfigs?: EventInvokeConfigRecord[];
+	/** Provisioned concurrency of versions and aliases, in the order first put; undefined: none was ever put. */
+	provisionedConcurrencyConfigs?: ProvisionedConcurrencyConfigRecord[];
+}
+
+/** The provisioned concurrency configuration of a published version or an alias (PutProvisionedConcurrencyConfig). */
+export interface ProvisionedConcurrencyConfigRecord {
+	/** A version number or an alias name. */
+	qualifier: string;
+	/** RequestedProvisionedConcurrentExecutions. */
+	requested: number;
+	/** Lambda's LastModified of the configuration: 2019-12-31T20:28:49+0000 */
+	lastModified: string;
 }
 
 /** The EventInvokeConfig of $LATEST, a version or an alias. A member that was not given is undefined (Lambda's default applies). */
@@ -92,7 +117,15 @@ export type VersionSnapshot = Pick<
 	| 'codeSizeUnzipped'
 	| 'kmsKeyArn'
 	| 'deadLetterTargetArn'
+	| 'codeSignature'
+	| 'vpcConfig'
 >;
+
+/** Who signed a function's code: its configuration's SigningProfileVersionArn and SigningJobArn. */
+export interface CodeSignatureRecord {
+	signingProfileVersionArn: string;
+	signingJobArn: string;
+}
 
 export interface VersionRecord extends VersionSnapshot {
 	/** "1", "2", ... */
