@@ -87,7 +87,7 @@ async function createFunction(client: LambdaClient, name: string): Promise<void>
 	await client.send(
 		new CreateFunctionCommand({
 			FunctionName: name,
-			Runtime: 'nodejs20.x',
+			Runtime: 'nodejs22.x',
 			Role: 'arn:aws:iam::123456789012:role/bench',
 			Handler: 'index.handler',
 			Code: {ZipFile: zipFiles({'index.mjs': handlerSource})},

@@ -30,7 +30,7 @@ async function addFunctions(lambda: LocalLambda, from: number, to: number): Prom
 		batch.push(
 			lambda.createFunction({
 				FunctionName: `bench-fn-${String(index).padStart(5, '0')}`,
-				Runtime: index % 2 ? 'python3.12' : 'nodejs20.x',
+				Runtime: index % 2 ? 'python3.12' : 'nodejs22.x',
 				Role: `arn:aws:iam::${lambda.accountId}:role/bench`,
 				Handler: 'index.handler',
 				Code: {ZipFile: zip},

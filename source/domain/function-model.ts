@@ -5,7 +5,7 @@ export interface FunctionSummary {
 	name: string;
 	arn: string;
 	description: string;
-	runtime: string; // "nodejs20.x", or "image" for a container image function
+	runtime: string; // "nodejs22.x", or "image" for a container image function
 	handler: string;
 	memoryMb: number;
 	timeoutSeconds: number;
@@ -25,6 +25,14 @@ export interface FunctionDetail extends FunctionSummary {
 	lastUpdateStatusReason: string;
 	layers: Array<{arn: string; codeSize: number}>;
 	environmentVariableCount: number;
+	/** The function's environment variables as Lambda holds them: values are NOT cleaned (clean them to draw them). */
+	environment: Record<string, string>;
+	/** The KMS key of the environment variables; "" for Lambda's own key. */
+	kmsKeyArn: string;
+	tracingMode: string;
+	logging: {format: string; applicationLogLevel: string; systemLogLevel: string; logGroup: string};
+	deadLetterTargetArn: string;
+	vpc: {subnetIds: string[]; securityGroupIds: string[]; vpcId: string; ipv6AllowedForDualStack: boolean};
 	tags: Record<string, string>;
 	/** undefined: no reservation (the function uses the account's unreserved pool). */
 	reservedConcurrency: number | undefined;
@@ -36,4 +44,20 @@ export interface FunctionDetail extends FunctionSummary {
 export interface AccountConcurrency {
 	limit: number;
 	unreserved: number;
+}
+
+/** A change to a function's configuration, as the Configuration tab makes it: only the fields given change. */
+export interface ConfigurationChange {
+	description?: string;
+	handler?: string;
+	runtime?: string;
+	memoryMb?: number;
+	timeoutSeconds?: number;
+	ephemeralStorageMb?: number;
+	environment?: Record<string, string>;
+	kmsKeyArn?: string;
+	tracingMode?: string;
+	logging?: {format: string; applicationLogLevel?: string; systemLogLevel?: string; logGroup?: string};
+	deadLetterTargetArn?: string;
+	vpc?: {subnetIds: string[]; securityGroupIds: string[]; ipv6AllowedForDualStack: boolean};
 }

@@ -24,7 +24,7 @@ describe('the AWS layer against the local Lambda', () => {
 		assert.equal(names.length, 10);
 		assert.ok(names.includes('web-app-node'));
 		const fn = pages.flat().find((f) => f.name === 'web-app-node')!;
-		assert.equal(fn.runtime, 'nodejs20.x');
+		assert.equal(fn.runtime, 'nodejs22.x');
 		assert.equal(fn.state, '-', 'ListFunctions leaves State out, as Lambda does');
 		assert.equal((await getFunctionDetail(local.clients, 'web-app-node')).state, 'Active');
 		assert.ok(fn.codeSize > 0);

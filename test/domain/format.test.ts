@@ -73,7 +73,7 @@ test('the filter matches every word in name, runtime or description', () => {
 		packageType: 'Zip',
 		architectures: ['x86_64'],
 	});
-	const all = [fn('orders-api', 'nodejs20.x', 'REST API'), fn('thumbs', 'python3.12', 'S3 thumbnails'), fn('Billing', 'java21', '')];
+	const all = [fn('orders-api', 'nodejs22.x', 'REST API'), fn('thumbs', 'python3.12', 'S3 thumbnails'), fn('Billing', 'java21', '')];
 	assert.deepEqual(filterFunctions(all, 'PY').map((f) => f.name), ['thumbs']);
 	assert.deepEqual(filterFunctions(all, 'api node').map((f) => f.name), ['orders-api']);
 	assert.deepEqual(filterFunctions(all, 'bill').map((f) => f.name), ['Billing']);

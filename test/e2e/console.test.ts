@@ -26,7 +26,7 @@ describe('the real lambdash binary', () => {
 		await terminal.waitForText('web-app-python', 20_000);
 		const screen = terminal.screen();
 		assert.match(screen, /Functions \(10\)/);
-		assert.match(screen, /file-processor-node +nodejs20\.x/);
+		assert.match(screen, /file-processor-node +nodejs22\.x/);
 		assert.match(screen, /LOCAL +local Lambda http:\/\/127\.0\.0\.1:\d+/);
 		assert.ok(terminal.isAlternateScreen());
 		assert.ok(!terminal.cursorVisible(), 'the cursor is hidden while the console runs');

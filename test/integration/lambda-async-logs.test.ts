@@ -53,7 +53,7 @@ describe('logs and asynchronous invocation through the SDKs', () => {
 
 	const create = async (name: string, code: string): Promise<void> => {
 		await harness.lambda.send(
-			new CreateFunctionCommand({FunctionName: name, Runtime: 'nodejs20.x', Role: role, Handler: 'index.handler', Code: {ZipFile: zipFiles({'index.mjs': code})}}),
+			new CreateFunctionCommand({FunctionName: name, Runtime: 'nodejs22.x', Role: role, Handler: 'index.handler', Code: {ZipFile: zipFiles({'index.mjs': code})}}),
 		);
 		await waitUntilFunctionActiveV2({client: harness.lambda, maxWaitTime: 30, minDelay: 1, maxDelay: 1}, {FunctionName: name});
 	};
@@ -101,7 +101,7 @@ describe('logs and asynchronous invocation through the SDKs', () => {
 		const page = await logs.send(new GetLogEventsCommand({logGroupName: '/aws/lambda/worker', logStreamName: stream, startFromHead: true}));
 		const lines = (page.events ?? []).map((event) => event.message ?? '');
 		assert.equal(lines.length, 5, lines.join(''));
-		assert.match(lines[0] ?? '', /^INIT_START Runtime Version: nodejs:20\.v\d+\tRuntime Version ARN: arn:aws:lambda:us-east-1::runtime:[0-9a-f]{64}\n$/);
+		assert.match(lines[0] ?? '', /^INIT_START Runtime Version: nodejs:22\.v\d+\tRuntime Version ARN: arn:aws:lambda:us-east-1::runtime:[0-9a-f]{64}\n$/);
 		assert.equal(lines[1], `START RequestId: ${requestId} Version: $LATEST\n`);
 		assert.match(lines[2] ?? '', new RegExp(`^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z\\t${requestId}\\tINFO\\tworking on \\{"task":"a"\\}\\n$`));
 		assert.equal(lines[3], `END RequestId: ${requestId}\n`);

@@ -36,7 +36,7 @@ describe('EventInvokeConfig through the SDK', () => {
 
 	const create = async (name: string): Promise<void> => {
 		await harness.lambda.send(
-			new CreateFunctionCommand({FunctionName: name, Runtime: 'nodejs20.x', Role: role, Handler: 'index.handler', Code: {ZipFile: makeZip()}}),
+			new CreateFunctionCommand({FunctionName: name, Runtime: 'nodejs22.x', Role: role, Handler: 'index.handler', Code: {ZipFile: makeZip()}}),
 		);
 		await waitUntilFunctionActiveV2({client: harness.lambda, maxWaitTime: 30, minDelay: 1, maxDelay: 1}, {FunctionName: name});
 	};

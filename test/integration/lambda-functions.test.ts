@@ -32,7 +32,7 @@ describe('Lambda functions through the SDK', () => {
 		const created = await harness.lambda.send(
 			new CreateFunctionCommand({
 				FunctionName: 'orders',
-				Runtime: 'nodejs20.x',
+				Runtime: 'nodejs22.x',
 				Role: role,
 				Handler: 'index.handler',
 				Code: {ZipFile: zip},
@@ -111,7 +111,7 @@ describe('Lambda functions through the SDK', () => {
 	it('refuses a second function of the same name', async () => {
 		await rejectsWith(
 			harness.lambda.send(
-				new CreateFunctionCommand({FunctionName: 'orders', Runtime: 'nodejs20.x', Role: role, Handler: 'index.handler', Code: {ZipFile: makeZip()}}),
+				new CreateFunctionCommand({FunctionName: 'orders', Runtime: 'nodejs22.x', Role: role, Handler: 'index.handler', Code: {ZipFile: makeZip()}}),
 			),
 			'ResourceConflictException',
 			'Function already exist: orders',
@@ -147,7 +147,7 @@ describe('Lambda functions through the SDK', () => {
 		assert.equal(after.Timeout, 60);
 		assert.equal(after.Description, 'Takes and checks orders');
 		assert.deepEqual(after.Environment?.Variables, {TABLE: 'orders-v2', MODE: 'strict'});
-		assert.equal(after.Runtime, 'nodejs20.x', 'members not given are kept');
+		assert.equal(after.Runtime, 'nodejs22.x', 'members not given are kept');
 	});
 
 	it('checks a given RevisionId: PreconditionFailedException when someone changed the function first', async () => {

@@ -85,10 +85,10 @@ describe('Invoke through the SDK', () => {
 
 	before(async () => {
 		harness = await startHarness({transitionDelayMs: 50});
-		await create('orders', {runtime: 'nodejs20.x', handler: 'index.handler', files: {'index.mjs': nodeHandler}});
+		await create('orders', {runtime: 'nodejs22.x', handler: 'index.handler', files: {'index.mjs': nodeHandler}});
 		await create('sensors', {runtime: 'python3.12', handler: 'app.handler', files: {'app.py': pythonHandler}});
 		await create('shell', {runtime: 'provided.al2023', handler: 'unused', files: {bootstrap: shellBootstrap}});
-		await create('sleepy', {runtime: 'nodejs20.x', handler: 'index.handler', files: {'index.mjs': nodeHandler}, timeout: 1});
+		await create('sleepy', {runtime: 'nodejs22.x', handler: 'index.handler', files: {'index.mjs': nodeHandler}, timeout: 1});
 	});
 	after(async () => {
 		await harness.close();
@@ -253,7 +253,7 @@ export const handler = async (event) => {
 		const slow = await startHarness({transitionDelayMs: 60_000});
 		try {
 			await slow.lambda.send(
-				new CreateFunctionCommand({FunctionName: 'fresh', Runtime: 'nodejs20.x', Role: role, Handler: 'index.handler', Code: {ZipFile: zipFiles({'index.mjs': nodeHandler})}}),
+				new CreateFunctionCommand({FunctionName: 'fresh', Runtime: 'nodejs22.x', Role: role, Handler: 'index.handler', Code: {ZipFile: zipFiles({'index.mjs': nodeHandler})}}),
 			);
 			await rejectsWith(
 				slow.lambda.send(new InvokeCommand({FunctionName: 'fresh', Payload: bytes({})})),

@@ -43,7 +43,7 @@ async function download(location: string | undefined): Promise<{status: number; 
 
 async function createFunction(lambda: LambdaClient, name: string, zip: Uint8Array, layers: string[]): Promise<void> {
 	await lambda.send(
-		new CreateFunctionCommand({FunctionName: name, Runtime: 'nodejs20.x', Role: role, Handler: 'index.handler', Code: {ZipFile: zip}, Layers: layers}),
+		new CreateFunctionCommand({FunctionName: name, Runtime: 'nodejs22.x', Role: role, Handler: 'index.handler', Code: {ZipFile: zip}, Layers: layers}),
 	);
 	await waitUntilFunctionActiveV2({client: lambda, maxWaitTime: 30, minDelay: 1, maxDelay: 1}, {FunctionName: name});
 }
@@ -71,7 +71,7 @@ describe('Lambda layers through the SDK', () => {
 				LayerName: 'utils',
 				Content: {ZipFile: utilsOne},
 				Description: 'shared helpers',
-				CompatibleRuntimes: ['nodejs20.x', 'nodejs22.x'],
+				CompatibleRuntimes: ['nodejs22.x', 'nodejs24.x'],
 				CompatibleArchitectures: ['x86_64'],
 				LicenseInfo: 'MIT',
 			}),
@@ -81,7 +81,7 @@ describe('Lambda layers through the SDK', () => {
 		assert.equal(first.LayerArn, layerArn('utils'));
 		assert.equal(first.LayerVersionArn, `${layerArn('utils')}:1`);
 		assert.equal(first.Description, 'shared helpers');
-		assert.deepEqual(first.CompatibleRuntimes, ['nodejs20.x', 'nodejs22.x']);
+		assert.deepEqual(first.CompatibleRuntimes, ['nodejs22.x', 'nodejs24.x']);
 		assert.deepEqual(first.CompatibleArchitectures, ['x86_64']);
 		assert.equal(first.LicenseInfo, 'MIT');
 		assert.match(first.CreatedDate ?? '', timestamp);
@@ -113,7 +113,7 @@ describe('Lambda layers through the SDK', () => {
 		assert.equal(byLayerArn.Description, 'shared helpers');
 		assert.equal(byLayerArn.LayerVersionArn, `${layerArn('utils')}:1`);
 		const byArn = await harness.lambda.send(new GetLayerVersionByArnCommand({Arn: `${layerArn('utils')}:1`}));
-		assert.deepEqual(byArn.CompatibleRuntimes, ['nodejs20.x', 'nodejs22.x']);
+		assert.deepEqual(byArn.CompatibleRuntimes, ['nodejs22.x', 'nodejs24.x']);
 		assert.equal(byArn.CreatedDate, byLayerArn.CreatedDate);
 		await rejectsWith(
 			harness.lambda.send(new GetLayerVersionCommand({LayerName: 'utils', VersionNumber: 9})),
@@ -177,9 +177,9 @@ describe('Lambda layers through the SDK', () => {
 				['utils', layerArn('utils'), 3],
 			],
 		);
-		const node20 = await harness.lambda.send(new ListLayersCommand({CompatibleRuntime: 'nodejs20.x'}));
+		const node24 = await harness.lambda.send(new ListLayersCommand({CompatibleRuntime: 'nodejs24.x'}));
 		assert.deepEqual(
-			node20.Layers?.map((layer) => [layer.LayerName, layer.LatestMatchingVersion?.LayerVersionArn]),
+			node24.Layers?.map((layer) => [layer.LayerName, layer.LatestMatchingVersion?.LayerVersionArn]),
 			[['utils', `${layerArn('utils')}:1`]],
 		);
 		const python = await harness.lambda.send(new ListLayersCommand({CompatibleRuntime: 'python3.12', CompatibleArchitecture: 'x86_64'}));
@@ -205,7 +205,7 @@ describe('Lambda layers through the SDK', () => {
 			'ValidationException',
 			/at 'layerName' failed to satisfy constraint: Member must have length less than or equal to 140/,
 		);
-		const sixteen = Array.from({length: 16}, () => 'nodejs20.x' as const);
+		const sixteen = Array.from({length: 16}, () => 'nodejs22.x' as const);
 		await rejectsWith(
 			harness.lambda.send(
 				new PublishLayerVersionCommand({
@@ -216,14 +216,14 @@ describe('Lambda layers through the SDK', () => {
 				}),
 			),
 			'ValidationException',
-			/^2 validation errors detected: Value '\[nodejs20\.x, .*\]' at 'compatibleRuntimes' failed to satisfy constraint: Member must have length less than or equal to 15; Value '\[x86_64, arm64, x86_64\]' at 'compatibleArchitectures' failed to satisfy constraint: Member must have length less than or equal to 2$/,
+			/^2 validation errors detected: Value '\[nodejs22\.x, .*\]' at 'compatibleRuntimes' failed to satisfy constraint: Member must have length less than or equal to 15; Value '\[x86_64, arm64, x86_64\]' at 'compatibleArchitectures' failed to satisfy constraint: Member must have length less than or equal to 2$/,
 		);
 		await rejectsWith(
 			harness.lambda.send(
-				new PublishLayerVersionCommand({LayerName: 'utils', Content: {ZipFile: utilsOne}, CompatibleRuntimes: ['cobol85' as 'nodejs20.x']}),
+				new PublishLayerVersionCommand({LayerName: 'utils', Content: {ZipFile: utilsOne}, CompatibleRuntimes: ['cobol85' as 'nodejs22.x']}),
 			),
 			'ValidationException',
-			/Value '\[cobol85\]' at 'compatibleRuntimes' failed to satisfy constraint: Member must satisfy enum value set: \[.*nodejs20\.x.*\]/,
+			/Value '\[cobol85\]' at 'compatibleRuntimes' failed to satisfy constraint: Member must satisfy enum value set: \[.*nodejs22\.x.*\]/,
 		);
 		await rejectsWith(
 			harness.lambda.send(new PublishLayerVersionCommand({LayerName: 'utils', Content: {S3Bucket: 'bucket', S3Key: 'layer.zip'}})),
@@ -281,7 +281,7 @@ describe('Lambda layers through the SDK', () => {
 		const missing = `${layerArn('utils')}:42`;
 		await rejectsWith(
 			harness.lambda.send(
-				new CreateFunctionCommand({FunctionName: 'no-layer', Runtime: 'nodejs20.x', Role: role, Handler: 'index.handler', Code: {ZipFile: handler}, Layers: [missing]}),
+				new CreateFunctionCommand({FunctionName: 'no-layer', Runtime: 'nodejs22.x', Role: role, Handler: 'index.handler', Code: {ZipFile: handler}, Layers: [missing]}),
 			),
 			'InvalidParameterValueException',
 			`Layer version ${missing} does not exist.`,
@@ -324,7 +324,7 @@ describe('Lambda layers through the SDK', () => {
 
 		await rejectsWith(
 			harness.lambda.send(
-				new CreateFunctionCommand({FunctionName: 'too-big', Runtime: 'nodejs20.x', Role: role, Handler: 'index.handler', Code: {ZipFile: big}, Layers: [`${layerArn('big')}:1`]}),
+				new CreateFunctionCommand({FunctionName: 'too-big', Runtime: 'nodejs22.x', Role: role, Handler: 'index.handler', Code: {ZipFile: big}, Layers: [`${layerArn('big')}:1`]}),
 			),
 			'InvalidParameterValueException',
 			`Function code combined with layers exceeds the maximum allowed size of 262144000 bytes. The actual size is ${2 * bigSize} bytes.`,
@@ -397,7 +397,7 @@ describe('Lambda layers through the SDK', () => {
 		assert.equal((await download(published.Content?.Location)).status, 200);
 		await rejectsWith(
 			harness.lambda.send(
-				new CreateFunctionCommand({FunctionName: 'late', Runtime: 'nodejs20.x', Role: role, Handler: 'index.handler', Code: {ZipFile: handler}, Layers: [arn]}),
+				new CreateFunctionCommand({FunctionName: 'late', Runtime: 'nodejs22.x', Role: role, Handler: 'index.handler', Code: {ZipFile: handler}, Layers: [arn]}),
 			),
 			'InvalidParameterValueException',
 			`Layer version ${arn} does not exist.`,
@@ -435,7 +435,7 @@ describe('Lambda layers through the SDK', () => {
 		const after = await harness.lambda.send(new GetLayerVersionCommand({LayerName: 'utils', VersionNumber: 1}));
 		assert.equal(after.CreatedDate, before.CreatedDate);
 		assert.equal(after.Content?.CodeSha256, sha256(utilsOne));
-		assert.deepEqual(after.CompatibleRuntimes, ['nodejs20.x', 'nodejs22.x']);
+		assert.deepEqual(after.CompatibleRuntimes, ['nodejs22.x', 'nodejs24.x']);
 		assert.deepEqual((await download(after.Content?.Location)).body, utilsOne);
 
 		const configuration = await harness.lambda.send(new GetFunctionConfigurationCommand({FunctionName: 'with-layers'}));

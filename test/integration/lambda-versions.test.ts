@@ -47,7 +47,7 @@ describe('Lambda versions and aliases through the SDK', () => {
 		await harness.lambda.send(
 			new CreateFunctionCommand({
 				FunctionName: 'shop',
-				Runtime: 'nodejs20.x',
+				Runtime: 'nodejs22.x',
 				Role: role,
 				Handler: 'index.handler',
 				Code: {ZipFile: zipOne},

@@ -38,7 +38,7 @@ describe('malformed requests to the local Lambda', () => {
 	it('bad base64 in ZipFile is refused', async () => {
 		const response = await fetch(`${endpoint}/2015-03-31/functions/`, {
 			method: 'POST',
-			body: JSON.stringify({FunctionName: 'b64', Runtime: 'nodejs20.x', Role: 'arn:aws:iam::123456789012:role/r', Handler: 'index.handler', Code: {ZipFile: '%%% not base64 %%%'}}),
+			body: JSON.stringify({FunctionName: 'b64', Runtime: 'nodejs22.x', Role: 'arn:aws:iam::123456789012:role/r', Handler: 'index.handler', Code: {ZipFile: '%%% not base64 %%%'}}),
 		});
 		await expectError(response, 400, 'InvalidRequestContentException', /base64/);
 	});

@@ -34,7 +34,7 @@ describe('Lambda metrics of real invocations', () => {
 		harness = await startHarness();
 		cloudWatch = new CloudWatchClient({endpoint: harness.server.endpoint, region: 'us-east-1', credentials, maxAttempts: 1});
 		await harness.lambda.send(
-			new CreateFunctionCommand({FunctionName: 'metered', Runtime: 'nodejs20.x', Role: role, Handler: 'index.handler', Code: {ZipFile: zipFiles({'index.mjs': handler})}}),
+			new CreateFunctionCommand({FunctionName: 'metered', Runtime: 'nodejs22.x', Role: role, Handler: 'index.handler', Code: {ZipFile: zipFiles({'index.mjs': handler})}}),
 		);
 		await waitUntilFunctionActiveV2({client: harness.lambda, maxWaitTime: 30, minDelay: 1, maxDelay: 1}, {FunctionName: 'metered'});
 		const version = await harness.lambda.send(new PublishVersionCommand({FunctionName: 'metered'}));

@@ -140,7 +140,7 @@ function comparable(value: unknown): unknown {
 }
 
 describe('the demo catalogue', () => {
-	test('has 10 functions: five uses, each in Node.js 20 and Python 3.12', () => {
+	test('has 10 functions: five uses, each in Node.js 22 and Python 3.12', () => {
 		assert.equal(catalogue.length, 10);
 		const uses = ['file-processor', 'stream-processor', 'web-app', 'iot-backend', 'mobile-backend'];
 		assert.deepEqual(
@@ -148,9 +148,9 @@ describe('the demo catalogue', () => {
 			uses.flatMap((use) => [`${use}-node`, `${use}-python`]).sort(),
 		);
 		for (const fn of catalogue) {
-			assert.ok(['nodejs20.x', 'python3.12'].includes(fn.runtime), `${fn.name}: ${fn.runtime}`);
+			assert.ok(['nodejs22.x', 'python3.12'].includes(fn.runtime), `${fn.name}: ${fn.runtime}`);
 			if (fn.name.endsWith('-node')) {
-				assert.equal(fn.runtime, 'nodejs20.x');
+				assert.equal(fn.runtime, 'nodejs22.x');
 				assert.equal(fn.handler, 'index.handler');
 				assert.match(fn.files['index.mjs'] ?? '', /export const handler = async \(event, context\) =>/);
 			} else {

@@ -71,7 +71,7 @@ describe('persistence of the local Lambda', () => {
 		const first = await start(dataDir, 100);
 		const {client} = first;
 		const create = (name: string, extra: Record<string, unknown> = {}) =>
-			client.send(new CreateFunctionCommand({FunctionName: name, Runtime: 'nodejs20.x', Role: role, Handler: 'index.handler', Code: {ZipFile: makeZip()}, ...extra}));
+			client.send(new CreateFunctionCommand({FunctionName: name, Runtime: 'nodejs22.x', Role: role, Handler: 'index.handler', Code: {ZipFile: makeZip()}, ...extra}));
 		await create('keep-config', {Environment: {Variables: {ALPHA: '1'}}});
 		await create('keep-tags', {Tags: {owner: 'ops'}});
 		await create('keep-throttled');

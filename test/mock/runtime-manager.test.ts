@@ -674,13 +674,13 @@ describe('the managed Node.js runtime', () => {
 			'	return {hello: event.name, execArgv: process.execArgv, runtime: process.env.AWS_EXECUTION_ENV, requestId: context.awsRequestId};',
 			'};',
 		].join('\n');
-		const fn = await snapshot({'index.mjs': handler}, {runtime: 'nodejs20.x', handler: 'index.handler'});
+		const fn = await snapshot({'index.mjs': handler}, {runtime: 'nodejs22.x', handler: 'index.handler'});
 		const request = input({name: 'world'});
 		const cold = await manager.invoke(fn, request);
 		assert.equal(cold.errorType, undefined, cold.payload.toString());
 		const result = json(cold) as {hello: string; execArgv: string[]; runtime: string; requestId: string};
 		assert.equal(result.hello, 'world');
-		assert.equal(result.runtime, 'AWS_Lambda_nodejs20.x');
+		assert.equal(result.runtime, 'AWS_Lambda_nodejs22.x');
 		assert.equal(result.requestId, request.requestId);
 		assert.ok(result.execArgv.includes('--max-old-space-size=116') && result.execArgv.includes('--max-semi-space-size=6'), result.execArgv.join(' '));
 		assert.ok(cold.initDurationMs !== undefined);
@@ -688,7 +688,7 @@ describe('the managed Node.js runtime', () => {
 		const warm = await manager.invoke(fn, input({name: 'again'}));
 		assert.equal((json(warm) as {hello: string}).hello, 'again');
 		const lines = sink.messages(sink.streamsOf('/aws/lambda/fn')[0] ?? '');
-		assert.match(lines[0] ?? '', /^INIT_START Runtime Version: nodejs:20\.v\d+\t/);
+		assert.match(lines[0] ?? '', /^INIT_START Runtime Version: nodejs:22\.v\d+\t/);
 		assert.match(lines[1] ?? '', /^\d{4}-\d\d-\d\dT[\d:.]+Z\tundefined\tINFO\tinitialising\n$/);
 		assert.equal(lines[2], `START RequestId: ${request.requestId} Version: $LATEST\n`);
 		assert.match(lines[3] ?? '', new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\t${request.requestId}\\tINFO\\tgot world\\n$`));

@@ -165,8 +165,8 @@ describe('environment variables', () => {
 	});
 
 	it('sets NODE_PATH as Lambda\'s Node.js bootstrap does', () => {
-		const env = buildEnvironment({...fn, runtime: 'nodejs20.x', environment: {}}, runtimeFamily('nodejs20.x') as RuntimeFamily, paths, identity);
-		assert.equal(env.NODE_PATH, '/work/opt/nodejs/node20/node_modules:/work/opt/nodejs/node_modules:/work/runtime/node_modules:/work/runtime:/work/task');
+		const env = buildEnvironment({...fn, runtime: 'nodejs22.x', environment: {}}, runtimeFamily('nodejs22.x') as RuntimeFamily, paths, identity);
+		assert.equal(env.NODE_PATH, '/work/opt/nodejs/node22/node_modules:/work/opt/nodejs/node_modules:/work/runtime/node_modules:/work/runtime:/work/task');
 		assert.equal(env.PYTHONPATH, undefined);
 		assert.ok(env.PATH?.endsWith(':/work/opt/bin'));
 		assert.ok(env.LD_LIBRARY_PATH?.endsWith(':/work/task:/work/task/lib:/work/opt/lib'));
@@ -178,7 +178,7 @@ describe('environment variables', () => {
 	});
 
 	it('knows the runtimes it runs', () => {
-		for (const runtime of ['nodejs18.x', 'nodejs20.x', 'nodejs22.x', 'nodejs24.x', 'python3.9', 'python3.13', 'provided', 'provided.al2', 'provided.al2023']) {
+		for (const runtime of ['nodejs18.x', 'nodejs22.x', 'nodejs22.x', 'nodejs24.x', 'python3.9', 'python3.13', 'provided', 'provided.al2', 'provided.al2023']) {
 			assert.ok(runtimeFamily(runtime) !== undefined, runtime);
 		}
 		for (const runtime of ['nodejs16.x', 'python2.7', 'java21', 'ruby3.3', 'dotnet8', 'go1.x']) assert.equal(runtimeFamily(runtime), undefined, runtime);

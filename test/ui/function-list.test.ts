@@ -30,7 +30,7 @@ describe('function list in an 80x24 terminal', () => {
 		const ui = UiTerminal.start(local.session);
 		await ui.waitForText('web-app-python');
 		const screen = ui.screen();
-		for (const name of demoNames) assert.match(screen, new RegExp(`${name} +(nodejs20\\.x|python3\\.12)`));
+		for (const name of demoNames) assert.match(screen, new RegExp(`${name} +(nodejs22\\.x|python3\\.12)`));
 		const top = screen.split('\n');
 		assert.match(top[0]!, /^Functions \(10\)/, 'the title is on the first row, with nothing stale around it');
 		assert.ok(!screen.includes('loading'), 'no trace of the loading frame is left');

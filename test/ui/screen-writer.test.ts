@@ -65,7 +65,7 @@ describe('ScreenWriter', () => {
 	test('rows that moved are scrolled by the terminal, and only the new row is written', async () => {
 		const screen = new Screen(30, 10);
 		const writer = new ScreenWriter(screen);
-		const rows = (from: number) => Array.from({length: 6}, (_, index) => `function-${String(from + index).padStart(4, '0')} nodejs20.x`);
+		const rows = (from: number) => Array.from({length: 6}, (_, index) => `function-${String(from + index).padStart(4, '0')} nodejs22.x`);
 		drawn(writer, frame('Functions (1000)', ...rows(0), '', 'status'));
 		screen.written = [];
 		drawn(writer, frame('Functions (1000)', ...rows(1), '', 'status'));

@@ -35,7 +35,7 @@ interface Spec {
 }
 
 const runtimes: Record<Language, {runtime: string; handler: string; main: string}> = {
-	node: {runtime: 'nodejs20.x', handler: 'index.handler', main: 'index.mjs'},
+	node: {runtime: 'nodejs22.x', handler: 'index.handler', main: 'index.mjs'},
 	python: {runtime: 'python3.12', handler: 'lambda_function.lambda_handler', main: 'lambda_function.py'},
 };
 
