@@ -10,7 +10,7 @@ import {cleanText} from '../domain/sanitize.js';
 import type {FunctionSummary} from '../domain/function-model.js';
 import {Dialog} from './components/Dialog.js';
 import {StatusBar} from './components/StatusBar.js';
-import {useConsole} from './context.js';
+import {NotifyContext, useConsole, type Notice} from './context.js';
 import {useFunctionStore} from './hooks/useFunctionStore.js';
 import {useTerminalSize} from './hooks/useTerminalSize.js';
 import {KeyDispatcher, layers, useKeys} from './input.js';
@@ -19,11 +19,7 @@ import {FunctionDetailScreen} from './screens/function-detail.js';
 import {FunctionListScreen} from './screens/function-list.js';
 
 type ScreenEntry = {kind: 'list'} | {kind: 'detail'; name: string};
-type Tone = 'info' | 'progress' | 'success' | 'error';
-interface Message {
-	text: string;
-	tone: Tone;
-}
+type Message = Notice;
 interface Question {
 	title: string;
 	lines: string[];
@@ -178,52 +174,54 @@ function Console({onQuit}: {onQuit(): void}) {
 	const scope: Scope = top.kind === 'list' ? 'list' : 'detail';
 	const toneColor = {info: undefined, progress: theme.warning, success: theme.success, error: theme.danger}[message?.tone ?? 'info'];
 	return (
-		<Box flexDirection="column" width={columns} height={frameHeight}>
-			<Box height={contentHeight} width={columns} flexDirection="column">
-				<FunctionListScreen
-					store={store}
-					theme={theme}
-					width={columns}
-					height={contentHeight}
-					active={top.kind === 'list' && !question && !help}
-					onOpen={(fn) => {
-						setMessage(undefined);
-						setStack((current) => [...current, {kind: 'detail', name: fn.name}]);
-					}}
-					onThrottle={askThrottle}
-				/>
-				{top.kind === 'detail' ? (
-					<FunctionDetailScreen
-						key={top.name}
-						name={top.name}
+		<NotifyContext.Provider value={setMessage}>
+			<Box flexDirection="column" width={columns} height={frameHeight}>
+				<Box height={contentHeight} width={columns} flexDirection="column">
+					<FunctionListScreen
 						store={store}
+						theme={theme}
 						width={columns}
 						height={contentHeight}
-						active={!question && !help}
-						onBack={() => setStack((current) => (current.length > 1 ? current.slice(0, -1) : current))}
+						active={top.kind === 'list' && !question && !help}
+						onOpen={(fn) => {
+							setMessage(undefined);
+							setStack((current) => [...current, {kind: 'detail', name: fn.name}]);
+						}}
 						onThrottle={askThrottle}
 					/>
-				) : null}
-				{question ? (
-					<Dialog
-						title={question.title}
-						lines={question.lines.map((text, index) => ({
-							text: cleanText(text),
-							bold: index === 0,
-							color: index === 0 && question.danger ? theme.danger : undefined,
-						}))}
-						width={columns}
-						height={contentHeight}
-						borderColor={question.danger ? theme.danger : theme.accent}
-					/>
-				) : null}
-				{help ? <HelpOverlay scope={scope} width={columns} height={contentHeight} /> : null}
+					{top.kind === 'detail' ? (
+						<FunctionDetailScreen
+							key={top.name}
+							name={top.name}
+							store={store}
+							width={columns}
+							height={contentHeight}
+							active={!question && !help}
+							onBack={() => setStack((current) => (current.length > 1 ? current.slice(0, -1) : current))}
+							onThrottle={askThrottle}
+						/>
+					) : null}
+					{question ? (
+						<Dialog
+							title={question.title}
+							lines={question.lines.map((text, index) => ({
+								text: cleanText(text),
+								bold: index === 0,
+								color: index === 0 && question.danger ? theme.danger : undefined,
+							}))}
+							width={columns}
+							height={contentHeight}
+							borderColor={question.danger ? theme.danger : theme.accent}
+						/>
+					) : null}
+					{help ? <HelpOverlay scope={scope} width={columns} height={contentHeight} /> : null}
+				</Box>
+				<Text color={toneColor} wrap="truncate">
+					{message ? cleanText(message.text) : ' '}
+				</Text>
+				<StatusBar session={session} accountId={accountId} width={columns} theme={theme} />
 			</Box>
-			<Text color={toneColor} wrap="truncate">
-				{message ? cleanText(message.text) : ' '}
-			</Text>
-			<StatusBar session={session} accountId={accountId} width={columns} theme={theme} />
-		</Box>
+		</NotifyContext.Provider>
 	);
 }
 

@@ -8,7 +8,13 @@ import {keyName, splitTyped} from './keymap.js';
 
 export type KeyHandler = (name: string, input: string) => boolean;
 
-export const layers = {global: 0, screen: 1, overlay: 2} as const;
+/**
+ * Who sees a key first: overlays, then a tab's own keys (the Configuration tab's
+ * section list and read-only guard), then the section inside it, then the
+ * screen, then the global keys. (Effects of children run before their
+ * parents', so a parent that must come first needs the higher layer.)
+ */
+export const layers = {global: 0, screen: 1, section: 1.5, tab: 1.6, overlay: 2} as const;
 
 interface Registration {
 	layer: number;

@@ -2,7 +2,7 @@
 // overlay lists it, and the README's key table is generated from it.
 import type {Key} from 'ink';
 
-export type Scope = 'global' | 'list' | 'filter' | 'detail' | 'confirm' | 'help';
+export type Scope = 'global' | 'list' | 'filter' | 'detail' | 'configuration' | 'form' | 'confirm' | 'help';
 
 export interface Binding {
 	id: string;
@@ -18,6 +18,8 @@ export const scopeTitles: Record<Scope, string> = {
 	list: 'Function list',
 	filter: 'Filtering the list',
 	detail: 'Function detail',
+	configuration: 'Configuration tab',
+	form: 'Editing a form',
 	confirm: 'Questions (y/N)',
 	help: 'Help',
 };
@@ -47,8 +49,25 @@ export const keymap: readonly Binding[] = [
 	{id: 'next-tab', keys: ['tab'], description: 'Next tab', scope: 'detail'},
 	{id: 'previous-tab', keys: ['shift+tab'], description: 'Previous tab', scope: 'detail'},
 	{id: 'tab-1', keys: ['1'], description: 'Overview tab', scope: 'detail'},
+	{id: 'tab-5', keys: ['5'], description: 'Configuration tab', scope: 'detail'},
 	{id: 'refresh', keys: ['r'], description: 'Reload the function', scope: 'detail'},
 	{id: 'throttle', keys: ['T'], description: 'Throttle the function, or unthrottle it', scope: 'detail', dangerous: true},
+
+	{id: 'section-down', keys: ['down', 'j'], description: 'Next section, or next item in a section', scope: 'configuration'},
+	{id: 'section-up', keys: ['up', 'k'], description: 'Previous section, or previous item', scope: 'configuration'},
+	{id: 'section-enter', keys: ['enter', 'right', 'l'], description: 'Into the section\'s items', scope: 'configuration'},
+	{id: 'section-leave', keys: ['escape', 'left', 'h'], description: 'Back to the sections', scope: 'configuration'},
+	{id: 'edit', keys: ['e'], description: 'Edit the section, or the item', scope: 'configuration', dangerous: true},
+	{id: 'add', keys: ['a'], description: 'Add an item (variable, tag)', scope: 'configuration', dangerous: true},
+	{id: 'delete', keys: ['d'], description: 'Delete the item', scope: 'configuration', dangerous: true},
+	{id: 'reveal', keys: ['v'], description: 'Show or hide the value of the variable', scope: 'configuration'},
+	{id: 'reveal-all', keys: ['V'], description: 'Show or hide every value', scope: 'configuration'},
+	{id: 'external-editor', keys: ['E'], description: 'Edit every variable in $EDITOR as KEY=VALUE lines', scope: 'configuration', dangerous: true},
+
+	{id: 'form-next', keys: ['tab', 'down'], description: 'Next field', scope: 'form'},
+	{id: 'form-previous', keys: ['shift+tab', 'up'], description: 'Previous field', scope: 'form'},
+	{id: 'form-save', keys: ['enter'], description: 'Check and save', scope: 'form'},
+	{id: 'form-cancel', keys: ['escape'], description: 'Cancel: nothing is sent', scope: 'form'},
 
 	{id: 'confirm-yes', keys: ['y', 'Y'], description: 'Yes, do it', scope: 'confirm'},
 	{id: 'confirm-no', keys: ['n', 'N', 'enter', 'escape'], description: 'No (the default)', scope: 'confirm'},
@@ -125,7 +144,7 @@ export function keyLabel(name: string): string {
 
 /** The README's key table, in Markdown, generated from the keymap. */
 export function keymapMarkdown(): string {
-	const scopes: Scope[] = ['global', 'list', 'filter', 'detail', 'confirm', 'help'];
+	const scopes: Scope[] = ['global', 'list', 'filter', 'detail', 'configuration', 'form', 'confirm', 'help'];
 	const lines = ['| Where | Keys | What it does |', '| --- | --- | --- |'];
 	for (const scope of scopes) {
 		for (const binding of bindingsOf(scope)) {

@@ -48,8 +48,21 @@ export async function runConsole(
 		restore();
 		process.exit(signal === 'SIGINT' ? 130 : 143);
 	};
+	const suspend = <T,>(work: () => T): T => {
+		const {stdin} = streams;
+		writer.pause();
+		stdout.write(showCursor + leaveAlternateScreen);
+		if (stdin.isTTY) stdin.setRawMode(false);
+		try {
+			return work();
+		} finally {
+			if (stdin.isTTY) stdin.setRawMode(true);
+			stdout.write(enterAlternateScreen);
+			writer.resume();
+		}
+	};
 	const instance = render(
-		<ConsoleContext.Provider value={{session, clients, theme}}>
+		<ConsoleContext.Provider value={{session, clients, theme, suspend}}>
 			<App />
 		</ConsoleContext.Provider>,
 		{

@@ -131,6 +131,7 @@ export class ScreenWriter {
 	private scheduled = false;
 	private repaint = true;
 	private closed = false;
+	private paused = false;
 
 	constructor(private readonly terminal: Terminal) {
 		this.sink = new FrameSink(terminal.columns || 80, terminal.rows || 24, (frame) => this.frame(frame));
@@ -149,7 +150,7 @@ export class ScreenWriter {
 	private frame(frame: string): void {
 		if (this.closed) return;
 		this.pending = frame;
-		if (this.scheduled) return;
+		if (this.scheduled || this.paused) return;
 		this.scheduled = true;
 		setImmediate(() => {
 			this.scheduled = false;
@@ -159,6 +160,7 @@ export class ScreenWriter {
 
 	/** Draw the latest frame now. */
 	flush(): void {
+		if (this.paused) return;
 		const frame = this.pending;
 		this.pending = undefined;
 		if (frame === undefined || this.closed) return;
@@ -182,6 +184,20 @@ export class ScreenWriter {
 		this.drawn = lines;
 		if (out === '') return;
 		this.terminal.write(beginSynchronized + out + endSynchronized);
+	}
+
+	/** Draw nothing while another program (an $EDITOR) has the terminal; the latest frame is kept. */
+	pause(): void {
+		this.paused = true;
+	}
+
+	/** The terminal is ours again: draw the latest frame over whatever the other program left. */
+	resume(): void {
+		this.paused = false;
+		this.repaint = true;
+		this.terminal.write(hideCursor);
+		this.pending ??= this.drawn.join('\n');
+		this.flush();
 	}
 
 	/** Stop drawing; frames Ink writes while it unmounts are dropped. */

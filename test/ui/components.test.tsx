@@ -26,8 +26,12 @@ test('a dialog draws its title and lines in a closed box', () => {
 	unmount();
 });
 
-test('the tab bar numbers the tabs', () => {
-	const {lastFrame, unmount} = render(<Tabs titles={['Overview', 'Code']} current={0} theme={themeFor({NO_COLOR: '1'})} />);
-	assert.match(plain(lastFrame() ?? ''), /1 Overview +2 Code/);
+test('the tab bar numbers the tabs by their places in the Lambda console', () => {
+	const tabs = [
+		{number: 1, title: 'Overview'},
+		{number: 5, title: 'Configuration'},
+	];
+	const {lastFrame, unmount} = render(<Tabs tabs={tabs} current={0} theme={themeFor({NO_COLOR: '1'})} />);
+	assert.match(plain(lastFrame() ?? ''), /1 Overview +5 Configuration/);
 	unmount();
 });

@@ -2,14 +2,20 @@ import {Text} from 'ink';
 import React from 'react';
 import type {Theme} from '../theme.js';
 
-/** The tab bar: "1 Overview  2 Code ..." with the current tab in inverse video. */
-export function Tabs({titles, current, theme}: {titles: readonly string[]; current: number; theme: Theme}) {
+export interface TabTitle {
+	/** The key that opens it: the tab's place in the Lambda console (1 Overview … 5 Configuration). */
+	number: number;
+	title: string;
+}
+
+/** The tab bar: "1 Overview  5 Configuration" with the current tab in inverse video. */
+export function Tabs({tabs, current, theme}: {tabs: readonly TabTitle[]; current: number; theme: Theme}) {
 	return (
 		<Text wrap="truncate">
-			{titles.map((title, index) => (
-				<Text key={title}>
+			{tabs.map((tab, index) => (
+				<Text key={tab.title}>
 					<Text inverse={index === current} bold={index === current} color={index === current ? undefined : theme.muted}>
-						{` ${index + 1} ${title} `}
+						{` ${tab.number} ${tab.title} `}
 					</Text>
 					{' '}
 				</Text>

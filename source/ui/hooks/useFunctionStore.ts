@@ -25,11 +25,43 @@ export interface FunctionStore {
 	/** Read what the list does not hold (state, reserved concurrency) for these functions, once each. */
 	requestDetails(names: readonly string[]): void;
 	setConcurrency(name: string, value: number | undefined): void;
-	/** What a GetFunction said (state, reserved concurrency), read elsewhere, e.g. by the detail screen. */
+	/** What a GetFunction said (the row's settings, state, reserved concurrency), read elsewhere, e.g. by the detail screen. */
 	noteDetail(detail: FunctionDetail): void;
 }
 
 const byName = (a: FunctionSummary, b: FunctionSummary) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** The list's row of a function, from what GetFunction said. */
+function summaryOf(detail: FunctionDetail): FunctionSummary {
+	return {
+		name: detail.name,
+		arn: detail.arn,
+		description: detail.description,
+		runtime: detail.runtime,
+		handler: detail.handler,
+		memoryMb: detail.memoryMb,
+		timeoutSeconds: detail.timeoutSeconds,
+		codeSize: detail.codeSize,
+		lastModified: detail.lastModified,
+		state: detail.state,
+		lastUpdateStatus: detail.lastUpdateStatus,
+		packageType: detail.packageType,
+		architectures: detail.architectures,
+	};
+}
+
+function sameRow(a: FunctionSummary, b: FunctionSummary): boolean {
+	return (
+		a.description === b.description &&
+		a.runtime === b.runtime &&
+		a.handler === b.handler &&
+		a.memoryMb === b.memoryMb &&
+		a.timeoutSeconds === b.timeoutSeconds &&
+		a.codeSize === b.codeSize &&
+		a.lastModified?.getTime() === b.lastModified?.getTime() &&
+		a.architectures.join() === b.architectures.join()
+	);
+}
 const flushEveryMs = 200;
 const detailRequestsAtOnce = 4;
 
@@ -97,6 +129,15 @@ export function useFunctionStore(clients: Clients): FunctionStore {
 	const noteDetail = useCallback(
 		(detail: FunctionDetail) => {
 			setConcurrency(detail.name, detail.reservedConcurrency);
+			// A change made in the detail (memory, timeout, ...) shows in the list at once.
+			setFunctions((previous) => {
+				const index = previous.findIndex((fn) => fn.name === detail.name);
+				const current = previous[index];
+				if (current === undefined || sameRow(current, detail)) return previous;
+				const next = [...previous];
+				next[index] = {...summaryOf(detail), state: current.state, lastUpdateStatus: current.lastUpdateStatus};
+				return next;
+			});
 			setStateMap((previous) => {
 				const known = previous.get(detail.name);
 				if (known?.state === detail.state && known.lastUpdateStatus === detail.lastUpdateStatus) return previous;

@@ -1,16 +1,18 @@
-// A function's detail: a tab bar and the tab. Overview comes first; each later
-// tab arrives with its own work.
+// A function's detail: a tab bar and the tab. The tabs keep the numbers of
+// their places in the Lambda console (1 Overview, 5 Configuration); each
+// other tab arrives with its own work.
 import {Box, Text} from 'ink';
 import React, {useEffect, useState} from 'react';
 import {getAccountConcurrency} from '../../aws/account.js';
 import {getFunctionDetail} from '../../aws/functions.js';
 import type {FunctionSummary} from '../../domain/function-model.js';
-import {Tabs} from '../components/Tabs.js';
+import {Tabs, type TabTitle} from '../components/Tabs.js';
 import {useConsole} from '../context.js';
 import {bindingFor} from '../keymap.js';
 import {layers, useKeys} from '../input.js';
 import type {FunctionStore} from '../hooks/useFunctionStore.js';
 import {useResource} from '../hooks/useResource.js';
+import {ConfigurationTab} from '../tabs/configuration/index.js';
 import {OverviewTab} from '../tabs/overview.js';
 
 interface Props {
@@ -23,7 +25,10 @@ interface Props {
 	onThrottle(fn: Pick<FunctionSummary, 'name'>): void;
 }
 
-const tabTitles = ['Overview'] as const;
+const tabs: readonly TabTitle[] = [
+	{number: 1, title: 'Overview'},
+	{number: 5, title: 'Configuration'},
+];
 
 export function FunctionDetailScreen({name, store, width, height, active, onBack, onThrottle}: Props) {
 	const {clients, theme} = useConsole();
@@ -31,6 +36,7 @@ export function FunctionDetailScreen({name, store, width, height, active, onBack
 	const detail = useResource((signal) => getFunctionDetail(clients, name, signal), [clients, name], clients.endpoint);
 	const account = useResource(() => getAccountConcurrency(clients), [clients], clients.endpoint);
 	const {noteDetail} = store;
+	const reloadDetail = detail.reload;
 	useEffect(() => {
 		if (detail.data) noteDetail(detail.data);
 	}, [detail.data, noteDetail]);
@@ -53,13 +59,16 @@ export function FunctionDetailScreen({name, store, width, height, active, onBack
 					onBack();
 					return true;
 				case 'next-tab':
-					setTab((value) => (value + 1) % tabTitles.length);
+					setTab((value) => (value + 1) % tabs.length);
 					return true;
 				case 'previous-tab':
-					setTab((value) => (value + tabTitles.length - 1) % tabTitles.length);
+					setTab((value) => (value + tabs.length - 1) % tabs.length);
 					return true;
 				case 'tab-1':
 					setTab(0);
+					return true;
+				case 'tab-5':
+					setTab(1);
 					return true;
 				case 'refresh':
 					detail.reload();
@@ -79,7 +88,12 @@ export function FunctionDetailScreen({name, store, width, height, active, onBack
 	let body: React.ReactNode;
 	if (detail.data) {
 		const reserved = known !== undefined ? known : (detail.data.reservedConcurrency ?? null);
-		body = <OverviewTab detail={detail.data} reserved={reserved} account={account.data} theme={theme} height={bodyHeight} />;
+		body =
+			tabs[tab]?.title === 'Configuration' ? (
+				<ConfigurationTab detail={detail.data} reload={reloadDetail} width={width} height={bodyHeight} active={active} />
+			) : (
+				<OverviewTab detail={detail.data} reserved={reserved} account={account.data} theme={theme} height={bodyHeight} />
+			);
 	} else if (detail.error) {
 		body = (
 			<Text color={theme.danger} wrap="wrap">
@@ -97,7 +111,7 @@ export function FunctionDetailScreen({name, store, width, height, active, onBack
 				</Text>
 				<Text color={theme.muted}>{detail.loading && detail.data ? '  refreshing…' : ''}</Text>
 			</Text>
-			<Tabs titles={tabTitles} current={tab} theme={theme} />
+			<Tabs tabs={tabs} current={tab} theme={theme} />
 			<Box height={bodyHeight} flexDirection="column">
 				{body}
 			</Box>

@@ -1,0 +1,103 @@
+// General configuration: description, memory, ephemeral storage, timeout,
+// handler and runtime (edited together in one form, as in the Lambda
+// console), and the architecture and update status shown.
+import {Box, Text} from 'ink';
+import React, {useState} from 'react';
+import {formatTimeout as formatTimeoutField} from '../../../domain/config-input.js';
+import {formatTimeout} from '../../../domain/format.js';
+import {cleanText} from '../../../domain/sanitize.js';
+import {generalFormChecks, parseGeneralForm, runtimeNote} from '../../../domain/general-settings.js';
+import {Field} from '../../components/Field.js';
+import {Form, type FormField} from '../../components/Form.js';
+import {layers, useKeys} from '../../input.js';
+import {bindingFor} from '../../keymap.js';
+import type {SectionProps} from './sections.js';
+
+export function GeneralSection({detail, save, theme, width, height, screenWidth, paneLeft, active, onOverlay}: SectionProps) {
+	const [editing, setEditing] = useState(false);
+	const open = (value: boolean): void => {
+		setEditing(value);
+		onOverlay(value);
+	};
+
+	useKeys(
+		layers.section,
+		(name) => {
+			if (bindingFor('configuration', name)?.id !== 'edit') return false;
+			open(true);
+			return true;
+		},
+		active && !editing,
+	);
+
+	const fields: FormField[] = [
+		{id: 'description', label: 'Description', value: detail.description, hint: 'up to 256 characters', validate: generalFormChecks.description},
+		{id: 'memory', label: 'Memory (MB)', value: String(detail.memoryMb), hint: '128 to 10240 MB (or 2GB)', validate: generalFormChecks.memory},
+		{
+			id: 'ephemeral',
+			label: 'Ephemeral (MB)',
+			value: String(detail.ephemeralStorageMb),
+			hint: '/tmp: 512 to 10240 MB',
+			validate: generalFormChecks.ephemeral,
+		},
+		{id: 'timeout', label: 'Timeout', value: formatTimeoutField(detail.timeoutSeconds), hint: '1 s to 15 min: 30, 30s, 5m, 1m30s', validate: generalFormChecks.timeout},
+		{id: 'handler', label: 'Handler', value: detail.handler, hint: 'file.function, e.g. index.handler', validate: generalFormChecks.handler},
+		{
+			id: 'runtime',
+			label: 'Runtime',
+			value: detail.runtime,
+			hint: 'e.g. nodejs22.x, python3.13',
+			// A function may keep its runtime; a change must be to one Lambda still takes.
+			validate: (value) => (value.trim() === detail.runtime ? undefined : generalFormChecks.runtime(value)),
+		},
+	];
+
+	const note = runtimeNote(detail.runtime);
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Text bold>General configuration</Text>
+			<Field label="Description" theme={theme}>
+				{detail.description === '' ? <Text color={theme.muted}>none</Text> : cleanText(detail.description)}
+			</Field>
+			<Field label="Memory" theme={theme}>{`${detail.memoryMb} MB`}</Field>
+			<Field label="Ephemeral" theme={theme}>{`${detail.ephemeralStorageMb} MB of /tmp`}</Field>
+			<Field label="Timeout" theme={theme}>{formatTimeout(detail.timeoutSeconds)}</Field>
+			<Field label="Handler" theme={theme}>{detail.handler}</Field>
+			<Field label="Runtime" theme={theme}>
+				{detail.runtime}
+				{note ? <Text color={theme.warning}>{`  ${note}`}</Text> : null}
+			</Field>
+			<Field label="Architecture" theme={theme}>{detail.architectures.join(', ')}</Field>
+			<Field label="Last update" theme={theme}>
+				<Text color={detail.lastUpdateStatus === 'Failed' ? theme.danger : detail.lastUpdateStatus === 'InProgress' ? theme.warning : undefined}>
+					{detail.lastUpdateStatus}
+				</Text>
+				{detail.lastUpdateStatusReason ? ` (${detail.lastUpdateStatusReason})` : ''}
+			</Field>
+			<Text> </Text>
+			<Text color={theme.muted}>{save.busy ? 'Saving…' : 'e edits these settings'}</Text>
+			{editing ? (
+				<Form
+					title={`Edit general configuration: ${detail.name}`}
+					fields={fields}
+					theme={theme}
+					width={screenWidth}
+					offsetLeft={-paneLeft}
+					height={height}
+					active={active && !save.busy}
+					onCancel={() => open(false)}
+					onSubmit={(values) => {
+						const change = parseGeneralForm(values, detail);
+						if (change.changes === 0) {
+							open(false);
+							return;
+						}
+						save.save(change.label, change.change).then((result) => {
+							if (result !== 'failed') open(false);
+						});
+					}}
+				/>
+			) : null}
+		</Box>
+	);
+}

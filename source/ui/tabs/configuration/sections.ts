@@ -1,0 +1,41 @@
+// The sections of the Configuration tab, in the Lambda console's order.
+import type React from 'react';
+import type {FunctionDetail} from '../../../domain/function-model.js';
+import type {ConfigurationSave} from '../../hooks/useConfigurationSave.js';
+import type {Theme} from '../../theme.js';
+import {EnvironmentSection} from './environment.js';
+import {GeneralSection} from './general.js';
+import {TagsSection} from './tags.js';
+
+export interface SectionProps {
+	detail: FunctionDetail;
+	save: ConfigurationSave;
+	theme: Theme;
+	/** The pane's size. */
+	width: number;
+	height: number;
+	/** The whole tab's width, and where the pane starts in it: forms are drawn over the whole tab. */
+	screenWidth: number;
+	paneLeft: number;
+	/** The tab is the active screen (no question or help over it). */
+	active: boolean;
+	/** The focus is on the section's items, not on the list of sections. */
+	inside: boolean;
+	onLeave(): void;
+	/** A form or question of the section is open: the tab leaves the keys to it. */
+	onOverlay(open: boolean): void;
+}
+
+export interface Section {
+	id: string;
+	title: string;
+	/** Has a list of items to move through (Enter goes into it). */
+	hasItems: boolean;
+	Pane: (props: SectionProps) => React.ReactElement;
+}
+
+export const sections: readonly Section[] = [
+	{id: 'general', title: 'General', hasItems: false, Pane: GeneralSection},
+	{id: 'environment', title: 'Environment', hasItems: true, Pane: EnvironmentSection},
+	{id: 'tags', title: 'Tags', hasItems: true, Pane: TagsSection},
+];
