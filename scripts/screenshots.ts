@@ -60,6 +60,22 @@ export const appSteps: ScreenshotStep[] = [
 		keys: ['T'],
 		waitFor: /Throttle .+\?/,
 	},
+	{
+		file: 'configuration-general.png',
+		// n answers the throttle question; 5 opens the Configuration tab.
+		keys: ['n', '5'],
+		waitFor: (screen) => /General configuration/.test(screen) && /Memory +\d+ MB/.test(screen),
+	},
+	{
+		file: 'configuration-general-edit.png',
+		keys: ['e', {key: 'down'}, '\u0015', '9', '9', '9', '9', '9', {key: 'enter'}],
+		waitFor: /Memory must be|memory must be/,
+	},
+	{
+		file: 'configuration-environment.png',
+		keys: [{key: 'escape'}, 'j', {key: 'enter'}, 'v'],
+		waitFor: (screen) => /Environment variables \(\d+\)/.test(screen) && /of 4 KB/.test(screen),
+	},
 ];
 
 function typeOf(key: StepKey): string {
