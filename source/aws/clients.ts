@@ -2,11 +2,18 @@
 // profile and credentials for every AWS call.
 import {LambdaClient} from '@aws-sdk/client-lambda';
 import {STSClient} from '@aws-sdk/client-sts';
+import type {EC2Client} from '@aws-sdk/client-ec2';
 import type {Session} from '../session.js';
 
 export interface Clients {
 	lambda: LambdaClient;
 	sts: STSClient;
+	/**
+	 * EC2, for the VPC section's lists of VPCs, subnets and security groups:
+	 * made the first time it is asked for, its SDK module loaded only then (it is
+	 * large, and the console's first frame does not need it).
+	 */
+	ec2(): Promise<EC2Client>;
 	/** The endpoint the clients talk to, for messages; undefined for AWS's own. */
 	endpoint: string | undefined;
 	destroy(): void;
@@ -46,13 +53,19 @@ export function createClients(session: Session): Clients {
 	const config = clientConfig(session);
 	const lambda = new LambdaClient(config);
 	const sts = new STSClient(config);
+	let ec2: Promise<EC2Client> | undefined;
 	return {
 		lambda,
 		sts,
+		ec2() {
+			ec2 ??= import('@aws-sdk/client-ec2').then((module) => new module.EC2Client(config));
+			return ec2;
+		},
 		endpoint: endpointOf(session),
 		destroy() {
 			lambda.destroy();
 			sts.destroy();
+			void ec2?.then((client) => client.destroy(), () => undefined);
 		},
 	};
 }

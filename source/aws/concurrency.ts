@@ -103,3 +103,31 @@ export async function unthrottleFunction(clients: Clients, name: string): Promis
 				: `Unthrottled ${state.name}: ${describeRestore(restore)} restored`,
 	};
 }
+
+/**
+ * Sets a function's reservation as the Configuration tab does: a number, or
+ * undefined for none (the function draws on the account's unreserved pool).
+ * 0 is a throttle, made as throttleFunction makes it (the earlier setting is
+ * kept for unthrottle); any other choice replaces an earlier throttle, so the
+ * tag that remembered what it replaced goes.
+ */
+export async function setReservedConcurrency(clients: Clients, name: string, value: number | undefined): Promise<ThrottleOutcome> {
+	if (value === 0) return throttleFunction(clients, name);
+	const output = await clients.lambda.send(new GetFunctionCommand({FunctionName: name}));
+	const functionName = output.Configuration?.FunctionName ?? name;
+	if (value === undefined) {
+		await clients.lambda.send(new DeleteFunctionConcurrencyCommand({FunctionName: name}));
+	} else {
+		await clients.lambda.send(new PutFunctionConcurrencyCommand({FunctionName: name, ReservedConcurrentExecutions: value}));
+	}
+	if (output.Tags?.[throttleRestoreTag] !== undefined && output.Configuration?.FunctionArn !== undefined) {
+		await clients.lambda.send(new UntagResourceCommand({Resource: output.Configuration.FunctionArn, TagKeys: [throttleRestoreTag]}));
+	}
+	const before = output.Concurrency?.ReservedConcurrentExecutions;
+	return {
+		name: functionName,
+		changed: before !== value,
+		reservedConcurrency: value,
+		message: value === undefined ? `${functionName} uses the account's unreserved concurrency` : `${functionName} reserves ${value}`,
+	};
+}

@@ -18,6 +18,13 @@ export interface EnvironmentPaths {
 	tmpDir: string;
 }
 
+/**
+ * How an environment's init came about (AWS_LAMBDA_INITIALIZATION_TYPE, and
+ * the platform.initStart record): for an invocation, or ahead of invocations
+ * for provisioned concurrency.
+ */
+export type InitializationType = 'on-demand' | 'provisioned-concurrency';
+
 export interface EnvironmentIdentity {
 	region: string;
 	logStreamName: string;
@@ -26,6 +33,8 @@ export interface EnvironmentIdentity {
 	executionEnv?: string;
 	/** The fd the bootstraps write framed log records to. */
 	telemetryFd: number;
+	/** Default on-demand. */
+	initializationType?: InitializationType;
 }
 
 /** Credentials an environment gets instead of its execution role's: they work against the local Lambda only. */
@@ -72,7 +81,7 @@ export function buildEnvironment(fn: FunctionSnapshot, family: RuntimeFamily, pa
 		AWS_LAMBDA_FUNCTION_NAME: fn.functionName,
 		AWS_LAMBDA_FUNCTION_VERSION: fn.version,
 		AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
-		AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+		AWS_LAMBDA_INITIALIZATION_TYPE: identity.initializationType ?? 'on-demand',
 		AWS_LAMBDA_LOG_GROUP_NAME: fn.logGroup,
 		AWS_LAMBDA_LOG_STREAM_NAME: identity.logStreamName,
 		AWS_LAMBDA_LOG_FORMAT: fn.logFormat,

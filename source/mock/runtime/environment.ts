@@ -18,7 +18,7 @@ import type {Readable} from 'node:stream';
 import type {Clock} from '../clock.js';
 import type {LogSink} from '../logs/log-sink.js';
 import {directoryBytes} from './ephemeral-storage.js';
-import {buildEnvironment} from './environment-variables.js';
+import {buildEnvironment, type InitializationType} from './environment-variables.js';
 import {FrameDecoder, LineSplitter, type LogRecord} from './log-output.js';
 import {LogWriter} from './log-writer.js';
 import {killTree, sampleMemory} from './process-tree.js';
@@ -179,6 +179,8 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
 	readonly fn: FunctionSnapshot;
 	readonly logs: LogWriter;
 	readonly tmpDir: string;
+	/** Started for an invocation (on-demand) or ahead of invocations (provisioned-concurrency). */
+	readonly initializationType: InitializationType;
 	/** Retired environments finish their invocation and are never used again. */
 	retired = false;
 	/** Set by the manager while the environment waits in its idle pool. */
@@ -202,11 +204,12 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
 	private peakMemoryBytes = 0;
 	private disposed = false;
 
-	private constructor(context: EnvironmentContext, fn: FunctionSnapshot, launch: RuntimeLaunch, taskRoot: string) {
+	private constructor(context: EnvironmentContext, fn: FunctionSnapshot, launch: RuntimeLaunch, taskRoot: string, initializationType: InitializationType) {
 		this.context = context;
 		this.fn = fn;
 		this.launch = launch;
 		this.taskRoot = taskRoot;
+		this.initializationType = initializationType;
 		this.id = randomBytes(16).toString('hex');
 		this.tmpDir = join(context.tmpRoot, this.id);
 		this.logs = new LogWriter({
@@ -219,10 +222,15 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
 			functionName: fn.functionName,
 			version: fn.version,
 			logBytesMax: context.logBytesMax,
+			initializationType,
 		});
 	}
 
-	/** Prepares an environment (its /tmp and Runtime API endpoint); its process is started by launchProcess(). */
+	/**
+	 * Prepares an environment (its /tmp and Runtime API endpoint); its process
+	 * is started by launchProcess(). A provisioned-concurrency one says so to
+	 * its runtime (AWS_LAMBDA_INITIALIZATION_TYPE) and in its init's log records.
+	 */
 	static async create(
 		context: EnvironmentContext,
 		fn: FunctionSnapshot,
@@ -230,8 +238,9 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
 		launch: RuntimeLaunch,
 		taskRoot: string,
 		optDir: string,
+		initializationType: InitializationType = 'on-demand',
 	): Promise<ExecutionEnvironment> {
-		const environment = new ExecutionEnvironment(context, fn, launch, taskRoot);
+		const environment = new ExecutionEnvironment(context, fn, launch, taskRoot, initializationType);
 		await mkdir(environment.tmpDir, {recursive: true, mode: 0o700});
 		environment.endpoint = await context.api.open(environment);
 		environment.variables = buildEnvironment(
@@ -244,6 +253,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
 				runtimeApi: environment.endpoint.address,
 				...(launch.executionEnv === undefined ? {} : {executionEnv: launch.executionEnv}),
 				telemetryFd,
+				initializationType,
 			},
 		);
 		return environment;

@@ -7,6 +7,7 @@
 
 import type {Clock} from '../clock.js';
 import type {LogEventInput, LogSink} from '../logs/log-sink.js';
+import type {InitializationType} from './environment-variables.js';
 import {recordMax, type LogRecord} from './log-output.js';
 
 /** The most one invocation (or one init) may log. */
@@ -46,6 +47,8 @@ export interface LogWriterOptions {
 	functionName: string;
 	version: string;
 	logBytesMax?: number;
+	/** The initializationType of the JSON platform.initStart and platform.initReport records (default on-demand). */
+	initializationType?: InitializationType;
 }
 
 /** Two decimals, as Lambda's REPORT line shows durations. */
@@ -94,7 +97,7 @@ export class LogWriter {
 
 	initStart(runtimeVersion: string, runtimeVersionArn: string): void {
 		this.system(`INIT_START Runtime Version: ${runtimeVersion}\tRuntime Version ARN: ${runtimeVersionArn}\n`, 'platform.initStart', {
-			initializationType: 'on-demand',
+			initializationType: this.options.initializationType ?? 'on-demand',
 			phase: 'init',
 			runtimeVersion,
 			runtimeVersionArn,
@@ -107,7 +110,7 @@ export class LogWriter {
 		const fields = [`Init Duration: ${report.durationMs.toFixed(2)} ms`, `Phase: ${report.phase}`, `Status: ${report.status}`];
 		if (report.errorType !== undefined) fields.push(`Error Type: ${report.errorType}`);
 		this.system(`INIT_REPORT ${fields.join('\t')}\n`, 'platform.initReport', {
-			initializationType: 'on-demand',
+			initializationType: this.options.initializationType ?? 'on-demand',
 			phase: report.phase,
 			status: report.status,
 			...(report.errorType === undefined ? {} : {errorType: report.errorType}),

@@ -31,7 +31,7 @@ import {ConcurrencyLedger, type Admission} from './concurrency.js';
 import {ExecutionEnvironment, exitMessage, type EnvironmentContext, type InitOutcome, type RunOutcome} from './environment.js';
 import {defaultLogBytesMax, twoDecimals, type ReportMetrics} from './log-writer.js';
 import {RuntimeApiServer, responsePayloadMax} from './runtime-api.js';
-import {ProvisionedPool, provisionedLaunch, type ProvisionResult, type ProvisionedCounts} from './provisioned-pool.js';
+import {ProvisionedPool, type ProvisionResult, type ProvisionedCounts} from './provisioned-pool.js';
 import {LaunchProblem, launchFor, runtimeFamily, runtimeVersionName, unsupportedRuntime, type RuntimeFamily, type RuntimeLaunch} from './runtimes.js';
 import {CodeCache} from './unpack.js';
 import type {FunctionSnapshot, InvocationInput, InvocationOutcome} from './types.js';
@@ -306,13 +306,13 @@ export class RuntimeManager {
 			const prepared = await this.prepare(fn, family);
 			let launch: RuntimeLaunch;
 			try {
-				launch = provisionedLaunch(await launchFor(family, fn.memorySize, prepared.taskRoot, prepared.optDir));
+				launch = await launchFor(family, fn.memorySize, prepared.taskRoot, prepared.optDir);
 			} catch (error) {
 				if (!(error instanceof LaunchProblem)) throw error;
 				problem = error;
 				launch = {command: '', args: [], runtimeDir: prepared.taskRoot};
 			}
-			environment = await ExecutionEnvironment.create(this.context, fn, family, launch, prepared.taskRoot, prepared.optDir);
+			environment = await ExecutionEnvironment.create(this.context, fn, family, launch, prepared.taskRoot, prepared.optDir, 'provisioned-concurrency');
 		} finally {
 			pool.preparing -= 1;
 		}

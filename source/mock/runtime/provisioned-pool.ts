@@ -4,15 +4,10 @@
 // are wanted, which are still running their init, which wait for an
 // invocation and which run one; and whether the allocation failed. The pool
 // settles (the promise provision() returns) when every wanted environment is
-// initialised, or when one init fails.
-//
-// Its environments start with AWS_LAMBDA_INITIALIZATION_TYPE=provisioned-concurrency,
-// as on Lambda: the variable is set by starting the runtime's bootstrap
-// through env(1), which replaces itself with the bootstrap (same process).
+// initialised, or when one init fails. (Its environments are created with
+// initializationType 'provisioned-concurrency': see environment.ts.)
 
-import {existsSync} from 'node:fs';
 import type {ExecutionEnvironment} from './environment.js';
-import type {RuntimeLaunch} from './runtimes.js';
 import type {FunctionSnapshot} from './types.js';
 
 /** What an allocation came to: how many environments are initialised, and why it failed when it did. */
@@ -108,12 +103,4 @@ export class ProvisionedPool {
 		this.waiters = [];
 		for (const resolve of waiters) resolve(result);
 	}
-}
-
-const envCommand = ['/usr/bin/env', '/bin/env'].find((path) => existsSync(path));
-
-/** The launch of a provisioned environment: the same bootstrap, told that its init is a provisioned-concurrency one. */
-export function provisionedLaunch(launch: RuntimeLaunch): RuntimeLaunch {
-	if (envCommand === undefined || launch.command === '') return launch;
-	return {...launch, command: envCommand, args: ['AWS_LAMBDA_INITIALIZATION_TYPE=provisioned-concurrency', launch.command, ...launch.args]};
 }

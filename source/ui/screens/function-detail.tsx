@@ -2,7 +2,7 @@
 // their places in the Lambda console (1 Overview, 5 Configuration); each
 // other tab arrives with its own work.
 import {Box, Text} from 'ink';
-import React, {useEffect, useState} from 'react';
+import React, {useEffect, useRef, useState} from 'react';
 import {getAccountConcurrency} from '../../aws/account.js';
 import {getFunctionDetail} from '../../aws/functions.js';
 import type {FunctionSummary} from '../../domain/function-model.js';
@@ -49,6 +49,15 @@ export function FunctionDetailScreen({name, store, width, height, active, onBack
 		}
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [known]);
+	// A reservation changed in the Configuration tab changes the pool the Overview shows.
+	const loadedReserved = useRef<{value: number | undefined} | undefined>(undefined);
+	useEffect(() => {
+		if (!detail.data) return;
+		const value = detail.data.reservedConcurrency;
+		if (loadedReserved.current !== undefined && loadedReserved.current.value !== value) account.reload();
+		loadedReserved.current = {value};
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [detail.data]);
 
 	useKeys(
 		layers.screen,

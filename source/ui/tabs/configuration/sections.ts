@@ -3,9 +3,14 @@ import type React from 'react';
 import type {FunctionDetail} from '../../../domain/function-model.js';
 import type {ConfigurationSave} from '../../hooks/useConfigurationSave.js';
 import type {Theme} from '../../theme.js';
+import {AsynchronousSection} from './asynchronous.js';
+import {CodeSigningSection} from './code-signing.js';
+import {ConcurrencySection} from './concurrency.js';
 import {EnvironmentSection} from './environment.js';
 import {GeneralSection} from './general.js';
+import {MonitoringSection} from './monitoring.js';
 import {TagsSection} from './tags.js';
+import {VpcSection} from './vpc.js';
 
 export interface SectionProps {
 	detail: FunctionDetail;
@@ -38,4 +43,9 @@ export const sections: readonly Section[] = [
 	{id: 'general', title: 'General', hasItems: false, Pane: GeneralSection},
 	{id: 'environment', title: 'Environment', hasItems: true, Pane: EnvironmentSection},
 	{id: 'tags', title: 'Tags', hasItems: true, Pane: TagsSection},
+	{id: 'vpc', title: 'VPC', hasItems: false, Pane: VpcSection},
+	{id: 'monitoring', title: 'Monitoring', hasItems: false, Pane: MonitoringSection},
+	{id: 'concurrency', title: 'Concurrency', hasItems: true, Pane: ConcurrencySection},
+	{id: 'asynchronous', title: 'Asynchronous', hasItems: false, Pane: AsynchronousSection},
+	{id: 'code-signing', title: 'Code signing', hasItems: true, Pane: CodeSigningSection},
 ];

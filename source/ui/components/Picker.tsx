@@ -1,0 +1,118 @@
+// A list to choose from, drawn over the screen in a box: ↑/↓ (j/k) move,
+// Enter takes the item under the cursor, or, when several may be chosen,
+// Space chooses and unchooses and Enter accepts them all. Esc goes back. The
+// caller checks what was chosen: a message naming what is allowed keeps the
+// picker open, with the choice as it was, and the message under the list.
+import {Box, Text} from 'ink';
+import React, {useState} from 'react';
+import stringWidth from 'string-width';
+import {fit, truncate} from '../../domain/format.js';
+import {layers, useKeys} from '../input.js';
+import {bindingFor} from '../keymap.js';
+import type {Theme} from '../theme.js';
+
+export interface PickerItem {
+	id: string;
+	/** One line, cleaned of control sequences by the caller. */
+	text: string;
+}
+
+interface Props {
+	title: string;
+	items: readonly PickerItem[];
+	/** Several may be chosen (Space); otherwise Enter takes the item under the cursor. */
+	multiple: boolean;
+	/** What is chosen at first (several), or where the cursor starts (one). */
+	chosen?: readonly string[];
+	/** A line under the list while there is no message: what to choose, the limits. */
+	hint: string;
+	theme: Theme;
+	width: number;
+	height: number;
+	/** Where the picker's area starts, relative to the component that draws it (negative: to its left). */
+	offsetLeft?: number;
+	active: boolean;
+	/** The IDs chosen, in the list's order; a message naming what is allowed refuses them. */
+	onAccept(ids: string[]): string | undefined;
+	onCancel(): void;
+}
+
+export function Picker({title, items, multiple, chosen = [], hint, theme, width, height, offsetLeft = 0, active, onAccept, onCancel}: Props) {
+	const [cursor, setCursor] = useState(() => Math.max(0, items.findIndex((item) => item.id === chosen[0])));
+	const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set(multiple ? chosen : []));
+	const [problem, setProblem] = useState<string | undefined>();
+	const last = Math.max(0, items.length - 1);
+	const inner = Math.max(20, Math.min(width - 4, 76));
+	const rows = Math.max(1, Math.min(items.length, height - 6));
+
+	useKeys(
+		layers.overlay,
+		(name) => {
+			const form = bindingFor('form', name)?.id;
+			if (form === 'form-cancel') {
+				onCancel();
+				return true;
+			}
+			if (form === 'form-save') {
+				const current = items[cursor];
+				const ids = multiple ? items.filter((item) => picked.has(item.id)).map((item) => item.id) : current ? [current.id] : [];
+				setProblem(onAccept(ids));
+				return true;
+			}
+			if (form === 'form-next' || name === 'j') setCursor((value) => Math.min(last, value + 1));
+			else if (form === 'form-previous' || name === 'k') setCursor((value) => Math.max(0, value - 1));
+			else if (name === 'pagedown') setCursor((value) => Math.min(last, value + rows));
+			else if (name === 'pageup') setCursor((value) => Math.max(0, value - rows));
+			else if (name === 'home' || name === 'g') setCursor(0);
+			else if (name === 'end' || name === 'G') setCursor(last);
+			else if (name === ' ' && multiple) {
+				const item = items[cursor];
+				if (item !== undefined) {
+					setPicked((current) => {
+						const next = new Set(current);
+						if (next.has(item.id)) next.delete(item.id);
+						else next.add(item.id);
+						return next;
+					});
+					setProblem(undefined);
+				}
+			}
+			return true;
+		},
+		active,
+	);
+
+	const first = Math.max(0, Math.min(cursor - Math.floor(rows / 2), items.length - rows));
+	const shown = items.slice(first, first + rows);
+	const count = multiple ? `${picked.size} chosen · ` : '';
+	const keys = multiple ? '↑/↓ move · Space chooses · Enter accepts · Esc back' : '↑/↓ move · Enter chooses · Esc back';
+	const titleText = truncate(` ${title} `, inner);
+	const top = Math.max(0, Math.floor((height - rows - 5) / 2));
+	const left = Math.max(0, Math.floor((width - inner - 2) / 2)) + offsetLeft;
+	const line = (content: React.ReactNode, key?: string) => (
+		<Text key={key}>
+			<Text color={theme.accent}>{'│'}</Text>
+			{content}
+			<Text color={theme.accent}>{'│'}</Text>
+		</Text>
+	);
+	return (
+		<Box position="absolute" marginTop={top} marginLeft={left} flexDirection="column">
+			<Text color={theme.accent}>
+				{'┌'}
+				<Text bold>{titleText}</Text>
+				{`${'─'.repeat(Math.max(0, inner - stringWidth(titleText)))}┐`}
+			</Text>
+			{items.length === 0
+				? line(<Text color={theme.muted}>{fit(' Nothing to choose from.', inner)}</Text>)
+				: shown.map((item, index) => {
+						const at = first + index === cursor;
+						const marker = multiple ? (picked.has(item.id) ? '[x] ' : '[ ] ') : '';
+						return line(<Text inverse={at}>{fit(` ${marker}${item.text}`, inner)}</Text>, item.id);
+					})}
+			{line(<Text color={problem ? theme.danger : theme.muted}>{fit(` ${problem ?? `${count}${hint}`}`, inner)}</Text>)}
+			{line(<Text color={theme.muted}>{fit(` ${keys}`, inner)}</Text>)}
+			<Text color={theme.accent}>{`└${'─'.repeat(inner)}┘`}</Text>
+		</Box>
+	);
+}

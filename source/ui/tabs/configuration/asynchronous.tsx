@@ -1,0 +1,347 @@
+// Asynchronous invocation, as in the Lambda console's panel of that name: how
+// often Lambda retries an event after a function error (0-2), how long an
+// event may wait (1 min to 6 h), the dead-letter queue (an SQS queue or SNS
+// topic), and the destinations of the records on success and on failure.
+// All of it is edited in one form; only what changed is sent: the
+// dead-letter queue with UpdateFunctionConfiguration (and the RevisionId),
+// the rest with the function's EventInvokeConfig (which has no RevisionId).
+import {Box, Text} from 'ink';
+import React, {useState} from 'react';
+import {errorName} from '../../../aws/errors.js';
+import {changeEventInvokeConfig, getEventInvokeConfig} from '../../../aws/event-invoke-config.js';
+import {
+	checkDestinationArn,
+	checkDestinationConfig,
+	checkMaximumEventAge,
+	checkMaximumRetryAttempts,
+	effectiveAsyncSettings,
+	isFifoDestination,
+	maximumEventAgeMax,
+	maximumEventAgeMin,
+	parseDestination,
+	type AsyncSettings,
+	type DestinationService,
+	type EffectiveAsyncSettings,
+} from '../../../domain/async-config.js';
+import {checkDeadLetterTargetInput} from '../../../domain/config-arns.js';
+import type {Parsed} from '../../../domain/config-input.js';
+import {cleanText} from '../../../domain/sanitize.js';
+import {Field} from '../../components/Field.js';
+import {Form, type FormField} from '../../components/Form.js';
+import {useConsole, useNotify} from '../../context.js';
+import {useResource} from '../../hooks/useResource.js';
+import {layers, useKeys} from '../../input.js';
+import {bindingFor} from '../../keymap.js';
+import type {Theme} from '../../theme.js';
+import type {SectionProps} from './sections.js';
+
+const ageRange = `1 min to 6 h (${maximumEventAgeMin}-${maximumEventAgeMax} s)`;
+
+/** Seconds as the section shows an event age: "6 h", "1 h 30 min", "2 min 5 s". */
+export function formatEventAge(seconds: number): string {
+	const hours = Math.floor(seconds / 3600);
+	const minutes = Math.floor((seconds % 3600) / 60);
+	const rest = seconds % 60;
+	const parts = [hours > 0 ? `${hours} h` : '', minutes > 0 ? `${minutes} min` : '', rest > 0 || seconds === 0 ? `${rest} s` : ''];
+	return parts.filter((part) => part !== '').join(' ');
+}
+
+/** Seconds as the form's field holds them, in a form parseEventAge reads back: "6h", "1h30m", "90s". */
+export function eventAgeField(seconds: number): string {
+	const hours = Math.floor(seconds / 3600);
+	const minutes = Math.floor((seconds % 3600) / 60);
+	const rest = seconds % 60;
+	const text = `${hours > 0 ? `${hours}h` : ''}${minutes > 0 ? `${minutes}m` : ''}${rest > 0 ? `${rest}s` : ''}`;
+	return text === '' ? '0s' : text;
+}
+
+/**
+ * An event age from "3600", "3600s", "90m", "90 min", "6h" or "1h30m" (spaces
+ * and upper case allowed), within Lambda's range (checkMaximumEventAge).
+ */
+export function parseEventAge(text: string): Parsed<number> {
+	const compact = text.replace(/\s+/g, '').toLowerCase();
+	const match = /^(?:(\d+)h)?(?:(\d+)m(?:in)?)?(?:(\d+)(s?))?$/.exec(compact);
+	const [, hours, minutes, rest, restUnit] = match ?? [];
+	const empty = hours === undefined && minutes === undefined && rest === undefined;
+	// After hours or minutes, seconds need their unit: "1h30" is not 1 h 30 s.
+	const bareSeconds = (hours !== undefined || minutes !== undefined) && rest !== undefined && restUnit !== 's';
+	if (match === null || empty || bareSeconds) {
+		return {ok: false, message: `Not a duration: write seconds, 90m, 6h or 1h30m; ${ageRange}`};
+	}
+	const seconds = Number(hours ?? '0') * 3600 + Number(minutes ?? '0') * 60 + Number(rest ?? '0');
+	if (checkMaximumEventAge(seconds).length > 0) {
+		return {ok: false, message: `Event age is ${ageRange}; ${formatEventAge(seconds)} is ${seconds < maximumEventAgeMin ? 'too short' : 'too long'}`};
+	}
+	return {ok: true, value: seconds};
+}
+
+/** The region of a function ARN ("arn:aws:lambda:REGION:ACCOUNT:function:NAME"), or undefined. */
+function regionOf(arn: string): string | undefined {
+	const region = arn.split(':')[3];
+	return region === undefined || region === '' ? undefined : region;
+}
+
+/** A dead-letter queue typed in the form ("" removes it): a message naming what is allowed, or undefined. */
+export function deadLetterProblem(text: string, functionArn: string): string | undefined {
+	const arn = text.trim();
+	if (arn === '') return undefined;
+	const region = regionOf(functionArn);
+	if (checkDeadLetterTargetInput(arn, region) === undefined) return undefined;
+	if (arn.endsWith('.fifo')) return 'A FIFO queue or topic cannot be a dead-letter queue: use a standard one';
+	if (checkDeadLetterTargetInput(arn) === undefined) return `Use an SQS queue or SNS topic in the function's region (${region ?? ''})`;
+	return 'Use an SQS queue or SNS topic ARN: arn:aws:sqs:REGION:ACCOUNT:NAME';
+}
+
+/** A destination typed in the form ("" for none): a message naming what is allowed, or undefined. */
+export function destinationProblem(text: string, on: 'success' | 'failure', functionName: string): string | undefined {
+	const arn = text.trim();
+	if (arn === '') return undefined;
+	const kinds = on === 'success' ? 'an SQS, SNS, EventBridge or Lambda ARN (S3: on failure only)' : 'an SQS, SNS, EventBridge, S3 or Lambda ARN';
+	const member = `destinationConfig.on${on === 'success' ? 'Success' : 'Failure'}.destination`;
+	if (checkDestinationArn(arn, member).length > 0 || parseDestination(arn) === undefined) return `Use ${kinds}`;
+	const problem = (on === 'success' ? checkDestinationConfig(arn, undefined, functionName) : checkDestinationConfig(undefined, arn, functionName))[0];
+	if (problem === undefined) return undefined;
+	return problem.message.includes('itself') ? 'A function cannot be its own destination: use another' : `Use ${kinds}`;
+}
+
+/** Lambda's refusal of a value ("The destination ARN ... is invalid."), with what to do next; other errors as they are. */
+function withAdvice(error: unknown): unknown {
+	const name = errorName(error);
+	if (!(error instanceof Error) || (name !== 'InvalidParameterValueException' && name !== 'ValidationException')) return error;
+	// The advice first: the message row is one line, and Lambda's message may be longer than it.
+	const advised = new Error(`fix the form, then Enter: ${error.message}`);
+	advised.name = name;
+	return advised;
+}
+
+export interface AsyncFormChange {
+	/** The dead-letter queue to set ("" removes it); undefined: unchanged. */
+	deadLetterTargetArn?: string;
+	/** The EventInvokeConfig members that changed ("" removes a destination). */
+	settings: AsyncSettings;
+	/** What changed, for messages: "retries 0, maximum event age 1 h". */
+	deadLetterLabel: string;
+	settingsLabel: string;
+}
+
+/** What the form's (checked) values change: only what differs from what Lambda has. */
+export function parseAsyncForm(values: Record<string, string>, current: EffectiveAsyncSettings, deadLetterTargetArn: string): AsyncFormChange {
+	const change: AsyncFormChange = {settings: {}, deadLetterLabel: '', settingsLabel: ''};
+	const labels: string[] = [];
+	const retries = Number(values['retries'] ?? current.maximumRetryAttempts);
+	if (Number.isInteger(retries) && retries !== current.maximumRetryAttempts) {
+		change.settings.maximumRetryAttempts = retries;
+		labels.push(`retries ${retries}`);
+	}
+	const age = parseEventAge(values['age'] ?? '');
+	if (age.ok && age.value !== current.maximumEventAgeInSeconds) {
+		change.settings.maximumEventAgeInSeconds = age.value;
+		labels.push(`maximum event age ${formatEventAge(age.value)}`);
+	}
+	const onSuccess = (values['onSuccess'] ?? '').trim();
+	if (onSuccess !== (current.onSuccess ?? '')) {
+		change.settings.onSuccess = onSuccess;
+		labels.push(onSuccess === '' ? 'no on-success destination' : 'on-success destination');
+	}
+	const onFailure = (values['onFailure'] ?? '').trim();
+	if (onFailure !== (current.onFailure ?? '')) {
+		change.settings.onFailure = onFailure;
+		labels.push(onFailure === '' ? 'no on-failure destination' : 'on-failure destination');
+	}
+	change.settingsLabel = labels.join(', ');
+	const deadLetter = (values['deadLetter'] ?? '').trim();
+	if (deadLetter !== deadLetterTargetArn) {
+		change.deadLetterTargetArn = deadLetter;
+		change.deadLetterLabel = deadLetter === '' ? 'no dead-letter queue' : 'dead-letter queue';
+	}
+	return change;
+}
+
+const labelWidth = 16;
+
+const serviceNames: Record<DestinationService, string> = {
+	sqs: 'SQS queue',
+	sns: 'SNS topic',
+	events: 'EventBridge bus',
+	s3: 'S3 bucket',
+	lambda: 'Lambda function',
+};
+
+/** A dead-letter queue or destination: what it is on one line ("SQS queue orders-dlq"), its ARN under it. */
+function Target({label, arn, theme}: {label: string; arn: string | undefined; theme: Theme}) {
+	if (arn === undefined || arn === '') {
+		return (
+			<Field label={label} theme={theme} labelWidth={labelWidth}>
+				<Text color={theme.muted}>none</Text>
+			</Field>
+		);
+	}
+	const target = parseDestination(arn);
+	return (
+		<>
+			<Field label={label} theme={theme} labelWidth={labelWidth}>
+				{target === undefined ? cleanText(arn) : `${serviceNames[target.service]} ${cleanText(target.name)}${target.qualifier === undefined ? '' : `:${cleanText(target.qualifier)}`}`}
+				{target !== undefined && isFifoDestination(target) ? <Text color={theme.warning}> (FIFO: Lambda sends it nothing)</Text> : null}
+			</Field>
+			{target === undefined ? null : (
+				<Box marginLeft={labelWidth}>
+					<Text color={theme.muted} wrap="truncate-middle">
+						{cleanText(arn)}
+					</Text>
+				</Box>
+			)}
+		</>
+	);
+}
+
+export function AsynchronousSection({detail, save, theme, width, height, screenWidth, paneLeft, active, onOverlay}: SectionProps) {
+	const {clients} = useConsole();
+	const notify = useNotify();
+	const [editing, setEditing] = useState(false);
+	const config = useResource((signal) => getEventInvokeConfig(clients, detail.name, undefined, signal), [clients, detail], clients.endpoint);
+	const open = (value: boolean): void => {
+		setEditing(value);
+		onOverlay(value);
+	};
+
+	useKeys(
+		layers.section,
+		(name) => {
+			if (bindingFor('configuration', name)?.id !== 'edit') return false;
+			if (config.data === undefined) {
+				notify(
+					config.error === undefined
+						? {tone: 'progress', text: `Still reading the asynchronous invocation settings of ${detail.name}…`}
+						: {tone: 'error', text: `Could not read the asynchronous invocation settings: ${config.error}`},
+				);
+				return true;
+			}
+			open(true);
+			return true;
+		},
+		active && !editing,
+	);
+
+	const settings = config.data?.settings ?? {};
+	const effective = effectiveAsyncSettings(settings);
+	const defaultNote = (given: number | undefined): React.ReactNode =>
+		given === undefined ? <Text color={theme.muted}> (Lambda's default)</Text> : null;
+	const fields: FormField[] = [
+		{
+			id: 'retries',
+			label: 'Retry attempts',
+			value: String(effective.maximumRetryAttempts),
+			choices: ['0', '1', '2'],
+			hint: '0, 1 or 2 retries after a function error (←/→)',
+			validate: (value) => (checkMaximumRetryAttempts(Number(value)).length > 0 ? 'Retry attempts are 0, 1 or 2' : undefined),
+		},
+		{
+			id: 'age',
+			label: 'Maximum event age',
+			value: eventAgeField(effective.maximumEventAgeInSeconds),
+			hint: `${ageRange}: seconds, 90m, 6h, 1h30m`,
+			validate: (value) => {
+				const parsed = parseEventAge(value);
+				return parsed.ok ? undefined : parsed.message;
+			},
+		},
+		{
+			id: 'deadLetter',
+			label: 'Dead-letter queue',
+			value: detail.deadLetterTargetArn,
+			hint: 'an SQS queue or SNS topic ARN; empty: none',
+			validate: (value) => deadLetterProblem(value, detail.arn),
+		},
+		{
+			id: 'onSuccess',
+			label: 'On success',
+			value: effective.onSuccess ?? '',
+			hint: 'an SQS, SNS, EventBridge or Lambda ARN; empty: none',
+			validate: (value) => destinationProblem(value, 'success', detail.name),
+		},
+		{
+			id: 'onFailure',
+			label: 'On failure',
+			value: effective.onFailure ?? '',
+			hint: 'an SQS, SNS, EventBridge, S3 or Lambda ARN; empty: none',
+			validate: (value) => destinationProblem(value, 'failure', detail.name),
+		},
+	];
+
+	const submit = async (values: Record<string, string>): Promise<void> => {
+		const change = parseAsyncForm(values, effective, detail.deadLetterTargetArn);
+		const settingsChanged = Object.keys(change.settings).length > 0;
+		if (change.deadLetterTargetArn === undefined && !settingsChanged) {
+			open(false);
+			return;
+		}
+		if (change.deadLetterTargetArn !== undefined) {
+			const result = await save.save(change.deadLetterLabel, {deadLetterTargetArn: change.deadLetterTargetArn});
+			if (result === 'failed') return;
+			if (result === 'discarded') {
+				open(false);
+				return;
+			}
+		}
+		if (settingsChanged) {
+			const result = await save.run(change.settingsLabel, async () => {
+				try {
+					await changeEventInvokeConfig(clients, detail.name, change.settings);
+				} catch (error) {
+					throw withAdvice(error);
+				}
+			});
+			if (result === 'failed') return;
+		}
+		open(false);
+	};
+
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Text bold>Asynchronous invocation</Text>
+			{config.error !== undefined && config.data === undefined ? (
+				<Text color={theme.danger} wrap="wrap">{`Could not read the settings: ${config.error}`}</Text>
+			) : config.data === undefined ? (
+				<Text color={theme.muted}>Reading the settings…</Text>
+			) : (
+				<>
+					<Field label="Retry attempts" theme={theme} labelWidth={labelWidth}>
+						{String(effective.maximumRetryAttempts)}
+						{defaultNote(settings.maximumRetryAttempts)}
+					</Field>
+					<Field label="Maximum age" theme={theme} labelWidth={labelWidth}>
+						{formatEventAge(effective.maximumEventAgeInSeconds)}
+						{defaultNote(settings.maximumEventAgeInSeconds)}
+					</Field>
+				</>
+			)}
+			<Target label="Dead-letter" arn={detail.deadLetterTargetArn} theme={theme} />
+			<Text> </Text>
+			<Text bold>Destinations</Text>
+			{config.data === undefined ? null : (
+				<>
+					<Target label="On success" arn={effective.onSuccess} theme={theme} />
+					<Target label="On failure" arn={effective.onFailure} theme={theme} />
+				</>
+			)}
+			<Text> </Text>
+			<Text color={theme.muted}>{save.busy ? 'Saving…' : 'e edits these settings'}</Text>
+			{editing ? (
+				<Form
+					title={`Edit asynchronous invocation: ${detail.name}`}
+					fields={fields}
+					theme={theme}
+					width={screenWidth}
+					offsetLeft={-paneLeft}
+					height={height}
+					active={active && !save.busy}
+					onCancel={() => open(false)}
+					onSubmit={(values) => {
+						void submit(values);
+					}}
+				/>
+			) : null}
+		</Box>
+	);
+}
