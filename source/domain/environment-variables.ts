@@ -140,9 +140,9 @@ export const environmentTextHelp: readonly string[] = [
 	`All variables together may take ${environmentMaxBytes} bytes, measured as JSON. Save and quit to apply; an empty file removes them all.`,
 ];
 
-/** The 4 KB budget as a gauge: "[████░░░░░░] 1.2 of 4 KB". */
+/** The 4 KB budget as a gauge: "[███░░░░░░░] 1234 of 4096 bytes". */
 export function usageGauge(usage: EnvironmentUsage, cells = 10): string {
 	const ratio = Math.min(1, usage.usedBytes / usage.limitBytes);
-	const filled = Math.round(ratio * cells);
-	return `[${'█'.repeat(filled)}${'░'.repeat(cells - filled)}] ${(usage.usedBytes / 1024).toFixed(1)} of ${usage.limitBytes / 1024} KB`;
+	const filled = usage.usedBytes > 0 ? Math.max(1, Math.round(ratio * cells)) : 0;
+	return `[${'█'.repeat(filled)}${'░'.repeat(cells - filled)}] ${usage.usedBytes} of ${usage.limitBytes} bytes`;
 }

@@ -22,7 +22,7 @@ export const generalFormChecks = {
 	},
 	/** A runtime to change to: one Lambda still lets functions be updated to. */
 	runtime: (text: string, at: Date = new Date()): string | undefined => {
-		const value = text.trim();
+		const value = runtimeOfChoice(text);
 		if (!runtimes.includes(value)) return 'Not a Lambda runtime: use one like nodejs22.x, python3.13, provided.al2023';
 		if (isRuntimeBlocked(value, 'update', at)) {
 			return `Lambda no longer updates functions to ${value}: use ${runtimeDeprecation(value)?.successor ?? 'a supported runtime'}`;
@@ -30,6 +30,23 @@ export const generalFormChecks = {
 		return undefined;
 	},
 };
+
+const deprecatedMark = ' (deprecated)';
+
+/**
+ * The runtimes the form offers, as the SDK lists them: those Lambda still lets
+ * a function be updated to, and the function's own; deprecated ones marked.
+ */
+export function runtimeChoices(current: string, at: Date = new Date()): string[] {
+	return runtimes
+		.filter((runtime) => runtime === current || !isRuntimeBlocked(runtime, 'update', at))
+		.map((runtime) => (isRuntimeDeprecated(runtime, at) || isRuntimeBlocked(runtime, 'update', at) ? `${runtime}${deprecatedMark}` : runtime));
+}
+
+/** The runtime a choice names (without its mark). */
+export function runtimeOfChoice(choice: string): string {
+	return choice.endsWith(deprecatedMark) ? choice.slice(0, -deprecatedMark.length) : choice.trim();
+}
 
 /** A warning to show beside a deprecated runtime; undefined for a supported one. */
 export function runtimeNote(runtime: string, at: Date = new Date()): string | undefined {
@@ -49,7 +66,10 @@ export interface GeneralChange {
 }
 
 /** The change the form's (checked) values make to the function: only what differs. */
-export function parseGeneralForm(values: Record<string, string>, detail: FunctionDetail): GeneralChange {
+/** The settings the general form edits. */
+export type GeneralSettings = Pick<FunctionDetail, 'description' | 'memoryMb' | 'ephemeralStorageMb' | 'timeoutSeconds' | 'handler' | 'runtime'>;
+
+export function parseGeneralForm(values: Record<string, string>, detail: GeneralSettings): GeneralChange {
 	const change: ConfigurationChange = {};
 	const labels: string[] = [];
 	const description = values['description'] ?? detail.description;
@@ -80,7 +100,7 @@ export function parseGeneralForm(values: Record<string, string>, detail: Functio
 		change.handler = handler;
 		labels.push(`handler ${handler}`);
 	}
-	const runtime = (values['runtime'] ?? detail.runtime).trim();
+	const runtime = runtimeOfChoice(values['runtime'] ?? detail.runtime);
 	if (runtime !== detail.runtime) {
 		change.runtime = runtime;
 		labels.push(`runtime ${runtime}`);

@@ -37,6 +37,9 @@ export const vpcSecurityGroupIdsMax = 5;
 /** Each subnet or security group ID, as Lambda checks it before it asks EC2. */
 export const vpcIdMaxLength = 1024;
 
+/** AllowedPublishers.SigningProfileVersionArns of a code signing configuration: 1 to 20 ARNs (the Lambda API reference). */
+export const allowedPublishersMax = 20;
+
 /** LoggingConfig.LogGroup: 1-512 characters (the service model). */
 export const logGroupNameMaxLength = 512;
 /** The log levels Lambda sets when a function's log format becomes JSON without levels. */

@@ -24,6 +24,7 @@
 import {readFileSync} from 'node:fs';
 import {randomBytes} from 'node:crypto';
 import {isExpired, parseSigningProfileVersionArn} from '../../domain/code-signature.js';
+import {allowedPublishersMax} from '../../domain/limits.js';
 import {checkDescription, checkTags, type Problem} from '../../domain/validate.js';
 import {checkPackageSignature} from '../signing/package-signature.js';
 import {readSigningProfileSync} from '../signing/profiles.js';
@@ -40,7 +41,6 @@ const codeSigningConfigArnMaxLength = 200;
 /** The model's pattern of an AllowedPublishers ARN. */
 export const publisherArnPattern = 'arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:([a-z]{2}(-gov)?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)';
 const publisherArnRegex = new RegExp(`^${publisherArnPattern}$`);
-export const allowedPublishersMax = 20;
 const policies: readonly CodeSigningPolicy[] = ['Warn', 'Enforce'];
 const listPageMax = 50;
 

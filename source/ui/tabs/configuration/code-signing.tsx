@@ -21,11 +21,10 @@ import {
 } from '../../../aws/code-signing.js';
 import {describeAwsError} from '../../../aws/errors.js';
 import {parseSigningProfileVersionArn} from '../../../domain/code-signature.js';
-import {checkSigningProfileVersionInput} from '../../../domain/config-arns.js';
+import {descriptionProblem, publishersProblem} from '../../../domain/code-signing-form.js';
 import {fit} from '../../../domain/format.js';
-import {descriptionMaxLength} from '../../../domain/limits.js';
+import {allowedPublishersMax, descriptionMaxLength} from '../../../domain/limits.js';
 import {cleanText} from '../../../domain/sanitize.js';
-import {checkDescription} from '../../../domain/validate.js';
 import {splitIdList} from '../../../domain/vpc-config.js';
 import {Dialog} from '../../components/Dialog.js';
 import {Field} from '../../components/Field.js';
@@ -37,8 +36,6 @@ import {layers, useKeys} from '../../input.js';
 import {bindingFor} from '../../keymap.js';
 import type {SectionProps} from './sections.js';
 
-/** AllowedPublishers.SigningProfileVersionArns holds 1 to 20 ARNs (the Lambda API reference). */
-const publishersMax = 20;
 const labelWidth = 16;
 /** Publishers drawn for the attached configuration; the rest are counted. */
 const publishersShown = 3;
@@ -86,20 +83,6 @@ function arnLines(arn: string, width: number): string[] {
 
 function configText(config: CodeSigningConfigSummary): string {
 	return `${fit(config.id, 23)}${fit(config.untrustedArtifactOnDeployment, 9)}${config.description}`;
-}
-
-/** What is wrong with the publishers typed, in one line naming what is allowed; undefined when they can be sent. */
-function publishersProblem(text: string): string | undefined {
-	const arns = splitIdList(text);
-	if (arns.length === 0) return 'At least one publisher: a signing profile version ARN';
-	if (arns.length > publishersMax) return `At most ${publishersMax} publishers (${arns.length} given)`;
-	const bad = arns.findIndex((arn) => checkSigningProfileVersionInput(arn) !== undefined);
-	if (bad < 0) return undefined;
-	return `ARN ${bad + 1}: not arn:aws:signer:REGION:ACCOUNT:/signing-profiles/NAME/VERSION`;
-}
-
-function descriptionProblem(text: string): string | undefined {
-	return checkDescription(text).length === 0 ? undefined : `Up to ${descriptionMaxLength} characters (${text.length} typed)`;
 }
 
 export function CodeSigningSection({detail, save, theme, width, height, screenWidth, paneLeft, active, inside, onLeave, onOverlay}: SectionProps) {
@@ -253,7 +236,7 @@ export function CodeSigningSection({detail, save, theme, width, height, screenWi
 				id: 'publishers',
 				label: 'Publishers',
 				value: editing?.signingProfileVersionArns.join(', ') ?? '',
-				hint: `signing profile version ARNs, comma-separated, 1 to ${publishersMax}`,
+				hint: `signing profile version ARNs, comma-separated, 1 to ${allowedPublishersMax}`,
 				validate: publishersProblem,
 			},
 			{

@@ -21,16 +21,12 @@ import {
 	type ProvisionableQualifier,
 	type ProvisionedConcurrencyConfig,
 } from '../../../aws/provisioned-concurrency.js';
+import {provisionedProblem, provisionedRangeFor, reservedConcurrencyProblem, wholeNumber} from '../../../domain/concurrency-form.js';
 import {fit} from '../../../domain/format.js';
 import {accountConcurrentExecutions, unreservedConcurrencyMin} from '../../../domain/limits.js';
-import {
-	checkProvisionedConcurrencyBudget,
-	checkProvisionedConcurrentExecutions,
-	maxProvisionedConcurrency,
-	type ProvisionedBudget,
-} from '../../../domain/provisioned-concurrency.js';
+import type {ProvisionedBudget} from '../../../domain/provisioned-concurrency.js';
 import {decodeRestore, describeRestore, throttleRestoreTag} from '../../../domain/throttle.js';
-import {checkReservedConcurrency, maxReservedConcurrency} from '../../../domain/validate.js';
+import {maxReservedConcurrency} from '../../../domain/validate.js';
 import {Dialog} from '../../components/Dialog.js';
 import {Field} from '../../components/Field.js';
 import {Form, type FormField} from '../../components/Form.js';
@@ -53,11 +49,6 @@ const reserve = 'Reserve concurrency';
 /** How often a configuration Lambda is still allocating is read again. */
 const allocationPollMs = 1000;
 const columns = {qualifier: 14, number: 10};
-
-function wholeNumber(text: string): number | undefined {
-	const trimmed = text.trim();
-	return /^\d{1,9}$/.test(trimmed) ? Number(trimmed) : undefined;
-}
 
 function choiceLabel(choice: ProvisionableQualifier): string {
 	return choice.kind === 'version' ? `version ${choice.qualifier}` : `alias ${choice.qualifier} → version ${choice.version}`;
@@ -141,26 +132,8 @@ export function ConcurrencySection({detail, save, theme, width, height, screenWi
 			accountLimit: limit,
 		};
 	};
-	const provisionedRange = (qualifier: string): {max: number; text: string} => {
-		const max = maxProvisionedConcurrency(budgetFor(qualifier));
-		const why = reserved === undefined ? `the account keeps ${unreservedConcurrencyMin} unreserved` : `within the reserved ${reserved}`;
-		if (max < 1) {
-			return {
-				max,
-				text:
-					reserved === undefined
-						? `Nothing fits: the account keeps ${unreservedConcurrencyMin} unreserved`
-						: `Nothing fits the reserved ${reserved}: raise the reservation first`,
-			};
-		}
-		return {max, text: `A whole number from 1 to ${max}: ${why}`};
-	};
-	const checkProvisioned = (qualifier: string) => (text: string): string | undefined => {
-		const value = wholeNumber(text);
-		const problems =
-			value === undefined ? ['not a number'] : [...checkProvisionedConcurrentExecutions(value), ...checkProvisionedConcurrencyBudget(value, budgetFor(qualifier))];
-		return problems.length === 0 ? undefined : provisionedRange(qualifier).text;
-	};
+	const provisionedRange = (qualifier: string): {max: number; text: string} => provisionedRangeFor(budgetFor(qualifier));
+	const checkProvisioned = (qualifier: string) => (text: string): string | undefined => provisionedProblem(text, budgetFor(qualifier));
 
 	const startAdd = (): void => {
 		notify({tone: 'progress', text: `Reading the versions and aliases of ${name}…`});
@@ -269,12 +242,7 @@ export function ConcurrencySection({detail, save, theme, width, height, screenWi
 				label: 'Reserved',
 				value: reserved === undefined ? '' : String(reserved),
 				hint: `0 to ${maxReserve} (0 throttles it)`,
-				validate: (text, values) => {
-					if (values['mode'] !== reserve) return undefined;
-					const value = wholeNumber(text);
-					const ok = value !== undefined && checkReservedConcurrency(value, reservedByOthers, limit).length === 0;
-					return ok ? undefined : `A whole number from 0 to ${maxReserve}: the account keeps ${unreservedConcurrencyMin} unreserved`;
-				},
+				validate: (text, values) => (values['mode'] === reserve ? reservedConcurrencyProblem(text, reservedByOthers, limit) : undefined),
 			},
 		];
 		form = (

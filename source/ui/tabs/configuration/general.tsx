@@ -6,7 +6,7 @@ import React, {useState} from 'react';
 import {formatTimeout as formatTimeoutField} from '../../../domain/config-input.js';
 import {formatTimeout} from '../../../domain/format.js';
 import {cleanText} from '../../../domain/sanitize.js';
-import {generalFormChecks, parseGeneralForm, runtimeNote} from '../../../domain/general-settings.js';
+import {generalFormChecks, parseGeneralForm, runtimeChoices, runtimeNote, runtimeOfChoice} from '../../../domain/general-settings.js';
 import {Field} from '../../components/Field.js';
 import {Form, type FormField} from '../../components/Form.js';
 import {layers, useKeys} from '../../input.js';
@@ -30,6 +30,7 @@ export function GeneralSection({detail, save, theme, width, height, screenWidth,
 		active && !editing,
 	);
 
+	const choices = runtimeChoices(detail.runtime);
 	const fields: FormField[] = [
 		{id: 'description', label: 'Description', value: detail.description, hint: 'up to 256 characters', validate: generalFormChecks.description},
 		{id: 'memory', label: 'Memory (MB)', value: String(detail.memoryMb), hint: '128 to 10240 MB (or 2GB)', validate: generalFormChecks.memory},
@@ -45,10 +46,11 @@ export function GeneralSection({detail, save, theme, width, height, screenWidth,
 		{
 			id: 'runtime',
 			label: 'Runtime',
-			value: detail.runtime,
-			hint: 'e.g. nodejs22.x, python3.13',
+			value: choices.find((choice) => runtimeOfChoice(choice) === detail.runtime) ?? detail.runtime,
+			choices,
+			hint: '←/→ choose; (deprecated) ones are past support',
 			// A function may keep its runtime; a change must be to one Lambda still takes.
-			validate: (value) => (value.trim() === detail.runtime ? undefined : generalFormChecks.runtime(value)),
+			validate: (value) => (runtimeOfChoice(value) === detail.runtime ? undefined : generalFormChecks.runtime(value)),
 		},
 	];
 

@@ -10,10 +10,11 @@ import {Box, Text} from 'ink';
 import React, {useRef, useState} from 'react';
 import {describeAwsError} from '../../../aws/errors.js';
 import {listSecurityGroups, listSubnets, listVpcs, type SecurityGroupSummary, type SubnetSummary, type VpcSummary} from '../../../aws/vpc.js';
-import {fit, truncate} from '../../../domain/format.js';
+import {fit} from '../../../domain/format.js';
 import {vpcSecurityGroupIdsMax, vpcSubnetIdsMax} from '../../../domain/limits.js';
 import {cleanText} from '../../../domain/sanitize.js';
-import {checkSecurityGroupId, checkSubnetId, checkVpcForm, splitIdList, type VpcSettings} from '../../../domain/vpc-config.js';
+import {checkVpcForm, splitIdList, type VpcSettings} from '../../../domain/vpc-config.js';
+import {groupsProblem, sameIds, subnetsProblem} from '../../../domain/vpc-form.js';
 import {Dialog} from '../../components/Dialog.js';
 import {Field} from '../../components/Field.js';
 import {Form, type FormField} from '../../components/Form.js';
@@ -42,23 +43,6 @@ type Overlay =
 
 const labelWidth = 17;
 const onOff = ['off', 'on'] as const;
-/** The most a form's message line holds (the form is at most 76 columns inside). */
-const messageWidth = 74;
-
-/** What is wrong with a field of IDs, in one line naming what is allowed; undefined when every ID can be sent. */
-function idListProblem(text: string, kind: 'subnet' | 'security group', prefix: string, max: number, check: (id: string) => string | undefined): string | undefined {
-	const ids = splitIdList(text);
-	if (ids.length === 0) return `At least one ${kind}; d disconnects the function from its VPC`;
-	if (ids.length > max) return `At most ${max} ${kind}s (${ids.length} given)`;
-	const bad = ids.find((id) => check(id) !== undefined);
-	if (bad === undefined) return undefined;
-	const rule = `: not ${prefix}- and 8 or 17 lowercase hex digits`;
-	return `${truncate(bad, messageWidth - rule.length)}${rule}`;
-}
-
-const subnetsProblem = (text: string) => idListProblem(text, 'subnet', 'subnet', vpcSubnetIdsMax, checkSubnetId);
-const groupsProblem = (text: string) => idListProblem(text, 'security group', 'sg', vpcSecurityGroupIdsMax, checkSecurityGroupId);
-
 function vpcText(vpc: VpcSummary): string {
 	return `${fit(vpc.id, 22)}${fit(vpc.name || '-', 20)}${vpc.cidrBlock}${vpc.isDefault ? ' (default)' : ''}`;
 }
@@ -71,8 +55,6 @@ function subnetText(subnet: SubnetSummary): string {
 function groupText(group: SecurityGroupSummary): string {
 	return `${fit(group.id, 21)}${fit(group.name, 20)}${group.description}`;
 }
-
-const sameIds = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((id) => b.includes(id));
 
 export function VpcSection({detail, save, theme, width, height, screenWidth, paneLeft, active, onOverlay}: SectionProps) {
 	const {clients, session} = useConsole();
