@@ -74,7 +74,7 @@ export const appSteps: ScreenshotStep[] = [
 	{
 		file: 'configuration-environment.png',
 		keys: [{key: 'escape'}, 'j', {key: 'enter'}, 'v'],
-		waitFor: (screen) => /Environment variables \(\d+\)/.test(screen) && /of 4 KB/.test(screen),
+		waitFor: (screen) => /Environment variables \(\d+\)/.test(screen) && /of 4096 bytes/.test(screen),
 	},
 ];
 

@@ -8,6 +8,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {GetFunctionCommand, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2} from '@aws-sdk/client-lambda';
+import {runtimeChoices} from '../../source/domain/general-settings.js';
 import {startTestLambda, type TestLambda} from '../support/local-lambda.js';
 import {keys, UiTerminal} from '../support/ui-terminal.js';
 
@@ -69,6 +70,26 @@ describe('the Configuration tab in an 80x24 terminal', () => {
 		await ui.quit();
 	});
 
+	test('General: the runtime is chosen from the SDK\'s list, deprecated ones marked', async () => {
+		const ui = UiTerminal.start(local.session);
+		await openConfiguration(ui, 'stream-processor-node');
+		await ui.press('e');
+		await ui.waitForText('Edit general configuration');
+		await ui.press(keys.up);
+		await ui.waitForText(/Runtime +‹ nodejs22\.x ›/);
+		await ui.press(keys.right);
+		await ui.waitForText(/Runtime +‹ nodejs24\.x ›/);
+		// Before nodejs22.x in the SDK's list: the runtime the form offers there, deprecated ones marked.
+		const choices = runtimeChoices('nodejs22.x');
+		const before = choices[choices.indexOf('nodejs22.x') - 1] ?? '';
+		await ui.press(keys.left, keys.left);
+		await ui.waitForText(`Runtime         ‹ ${before} ›`);
+		await ui.press(keys.right, keys.right, keys.enter);
+		await ui.waitForText('Saved runtime nodejs24.x for stream-processor-node.', 10_000);
+		assert.equal((await configuration('stream-processor-node'))?.Runtime, 'nodejs24.x');
+		await ui.quit();
+	});
+
 	test('General: a change someone else made first is shown beside the user\'s, and the user chooses', async () => {
 		const ui = UiTerminal.start(local.session);
 		await openConfiguration(ui, 'iot-backend-python');
@@ -109,7 +130,7 @@ describe('the Configuration tab in an 80x24 terminal', () => {
 		await ui.press('j');
 		await ui.waitForText(/Environment variables \(3\)/);
 		assert.match(ui.screen(), /LOG_LEVEL +••••••••/);
-		assert.match(ui.screen(), /\[[█░]{10}\] \d\.\d of 4 KB/);
+		assert.match(ui.screen(), /\[█[█░]{9}\] \d+ of 4096 bytes/);
 		await ui.press(keys.enter, 'v');
 		await ui.waitForText(/APP_NAME +Demo coffee shop/);
 		assert.match(ui.screen(), /LOG_LEVEL +••••••••/, 'only the chosen one is shown');
