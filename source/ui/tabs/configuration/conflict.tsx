@@ -11,9 +11,16 @@ import type {Conflict} from '../../hooks/useConfigurationSave.js';
 
 type Row = [label: string, yours: string, theirs: string];
 
-function environmentText(variables: Record<string, string>): string {
-	const keys = Object.keys(variables).sort();
-	return keys.length === 0 ? '(none)' : keys.join(', ');
+/** A variable's value as the conflict shows it: never the value itself (it may be a secret). */
+function variableState(value: string | undefined): string {
+	return value === undefined ? '(not set)' : `set (${value.length} characters)`;
+}
+
+/** One row per variable that differs between yours and theirs. */
+function environmentRows(mine: Record<string, string>, theirs: Record<string, string>): Row[] {
+	const names = [...new Set([...Object.keys(mine), ...Object.keys(theirs)])].sort();
+	const rows: Row[] = names.filter((name) => mine[name] !== theirs[name]).map((name) => [name, variableState(mine[name]), variableState(theirs[name])]);
+	return rows.length > 0 ? rows : [['Variables', 'the same', 'the same']];
 }
 
 /** For each field the change sets: what the user wants, and what is there now. */
@@ -25,7 +32,7 @@ export function conflictRows(change: ConfigurationChange, fresh: FunctionDetail)
 	if (change.timeoutSeconds !== undefined) rows.push(['Timeout', `${change.timeoutSeconds} s`, `${fresh.timeoutSeconds} s`]);
 	if (change.handler !== undefined) rows.push(['Handler', change.handler, fresh.handler]);
 	if (change.runtime !== undefined) rows.push(['Runtime', change.runtime, fresh.runtime]);
-	if (change.environment !== undefined) rows.push(['Variables', environmentText(change.environment), environmentText(fresh.environment)]);
+	if (change.environment !== undefined) rows.push(...environmentRows(change.environment, fresh.environment));
 	if (change.kmsKeyArn !== undefined) rows.push(['KMS key', change.kmsKeyArn || '(Lambda\'s)', fresh.kmsKeyArn || '(Lambda\'s)']);
 	return rows;
 }
