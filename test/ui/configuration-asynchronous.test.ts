@@ -6,62 +6,31 @@
 // what was typed kept, Lambda's own refusal in the message row with the form
 // kept open, and read-only mode.
 import assert from 'node:assert/strict';
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import {
 	GetFunctionConfigurationCommand,
 	GetFunctionEventInvokeConfigCommand,
 	PutFunctionEventInvokeConfigCommand,
 } from '@aws-sdk/client-lambda';
-import {startTestLambda, type TestLambda} from '../support/local-lambda.js';
+import {localLambdaForSuite, openSection, replace} from '../support/configuration-tab.js';
 import {keys, UiTerminal} from '../support/ui-terminal.js';
 
 const queueArn = 'arn:aws:sqs:us-east-1:123456789012:orders-dlq';
 const busArn = 'arn:aws:events:us-east-1:123456789012:event-bus/default';
 const auditArn = 'arn:aws:lambda:us-east-1:123456789012:function:stream-processor-python';
 
-async function openAsynchronous(ui: UiTerminal, name: string): Promise<void> {
-	await ui.waitForText('web-app-python');
-	while (!ui.cell(ui.rowOf(name), 0).inverse) await ui.press('j');
-	await ui.press(keys.enter);
-	await ui.waitForText('5 Configuration');
-	await ui.press('5');
-	await ui.waitForText('General configuration');
-	// The section list's row (the pane's title says "Asynchronous invocation" too, further right).
-	const listRow = (): number => ui.screen().split('\n').findIndex((line) => line.startsWith(' Asynchronous'));
-	for (let presses = 0; !ui.cell(listRow(), 1).inverse; presses++) {
-		assert.ok(presses < 30, `no Asynchronous section:\n${ui.screen()}`);
-		// eslint-disable-next-line no-await-in-loop
-		await ui.press('j');
-	}
-	await ui.waitForText('Asynchronous invocation');
-}
-
-/** Clears the focused text field (Ctrl-U) and types a value into it. */
-async function replace(ui: UiTerminal, text: string): Promise<void> {
-	ui.type('\u0015');
-	await ui.quiet();
-	ui.type(text);
-	await ui.quiet();
-}
-
 describe('the Configuration tab\'s Asynchronous section in an 80x24 terminal', () => {
-	let local: TestLambda;
-	before(async () => {
-		local = await startTestLambda();
-	});
-	after(async () => {
-		await local.stop();
-	});
+	const local = localLambdaForSuite();
 
 	const eventInvokeConfig = async (name: string) =>
-		local.clients.lambda.send(new GetFunctionEventInvokeConfigCommand({FunctionName: name})).then(
+		local().clients.lambda.send(new GetFunctionEventInvokeConfigCommand({FunctionName: name})).then(
 			(config) => config,
 			() => undefined,
 		);
 
 	test('shows Lambda\'s defaults, edits everything in one form and reads it back through the SDK', async () => {
-		const ui = UiTerminal.start(local.session);
-		await openAsynchronous(ui, 'stream-processor-node');
+		const ui = UiTerminal.start(local().session);
+		await openSection(ui, 'stream-processor-node', 'Asynchronous', {paneText: 'Asynchronous invocation'});
 		await ui.waitForText(/Retry attempts +2 \(Lambda's default\)/);
 		const screen = ui.screen();
 		assert.match(screen, /Maximum age +6 h \(Lambda's default\)/);
@@ -97,7 +66,7 @@ describe('the Configuration tab\'s Asynchronous section in an 80x24 terminal', (
 		assert.equal(config?.MaximumRetryAttempts, 0);
 		assert.equal(config?.MaximumEventAgeInSeconds, 5400);
 		assert.deepEqual(config?.DestinationConfig, {OnSuccess: {Destination: busArn}, OnFailure: {Destination: auditArn}});
-		const configuration = await local.clients.lambda.send(new GetFunctionConfigurationCommand({FunctionName: 'stream-processor-node'}));
+		const configuration = await local().clients.lambda.send(new GetFunctionConfigurationCommand({FunctionName: 'stream-processor-node'}));
 		assert.equal(configuration.DeadLetterConfig?.TargetArn, queueArn);
 
 		// Only what changed is sent: removing the on-success destination keeps the rest as it is.
@@ -116,17 +85,17 @@ describe('the Configuration tab\'s Asynchronous section in an 80x24 terminal', (
 	});
 
 	test('reads a configured event age as hours and minutes', async () => {
-		await local.clients.lambda.send(new PutFunctionEventInvokeConfigCommand({FunctionName: 'file-processor-node', MaximumEventAgeInSeconds: 3725}));
-		const ui = UiTerminal.start(local.session);
-		await openAsynchronous(ui, 'file-processor-node');
+		await local().clients.lambda.send(new PutFunctionEventInvokeConfigCommand({FunctionName: 'file-processor-node', MaximumEventAgeInSeconds: 3725}));
+		const ui = UiTerminal.start(local().session);
+		await openSection(ui, 'file-processor-node', 'Asynchronous', {paneText: 'Asynchronous invocation'});
 		await ui.waitForText(/Maximum age +1 h 2 min 5 s\s*\n/);
 		assert.match(ui.screen(), /Retry attempts +2 \(Lambda's default\)/);
 		await ui.quit();
 	});
 
 	test('refuses an event age of 30 s, a dead-letter queue that is not SQS or SNS and S3 on success, naming what is allowed and keeping the input', async () => {
-		const ui = UiTerminal.start(local.session);
-		await openAsynchronous(ui, 'web-app-node');
+		const ui = UiTerminal.start(local().session);
+		await openSection(ui, 'web-app-node', 'Asynchronous', {paneText: 'Asynchronous invocation'});
 		await ui.waitForText(/Retry attempts +2/);
 		await ui.press('e');
 		await ui.waitForText('Edit asynchronous invocation');
@@ -153,7 +122,7 @@ describe('the Configuration tab\'s Asynchronous section in an 80x24 terminal', (
 		await ui.waitForText('Event age is 1 min to 6 h (60-21600 s); 7 h is too long');
 
 		assert.equal(await eventInvokeConfig('web-app-node'), undefined, 'nothing was sent');
-		const configuration = await local.clients.lambda.send(new GetFunctionConfigurationCommand({FunctionName: 'web-app-node'}));
+		const configuration = await local().clients.lambda.send(new GetFunctionConfigurationCommand({FunctionName: 'web-app-node'}));
 		assert.equal(configuration.DeadLetterConfig, undefined);
 		await ui.press(keys.escape);
 		await ui.waitForNoText('Edit asynchronous invocation');
@@ -161,8 +130,8 @@ describe('the Configuration tab\'s Asynchronous section in an 80x24 terminal', (
 	});
 
 	test('Lambda\'s own refusal (a destination function that does not exist) is shown in the message row, and the form stays open', async () => {
-		const ui = UiTerminal.start(local.session);
-		await openAsynchronous(ui, 'mobile-backend-node');
+		const ui = UiTerminal.start(local().session);
+		await openSection(ui, 'mobile-backend-node', 'Asynchronous', {paneText: 'Asynchronous invocation'});
 		await ui.waitForText(/Retry attempts +2/);
 		await ui.press('e');
 		await ui.waitForText('Edit asynchronous invocation');
@@ -177,8 +146,8 @@ describe('the Configuration tab\'s Asynchronous section in an 80x24 terminal', (
 	});
 
 	test('read-only mode refuses to edit, before any form opens', async () => {
-		const ui = UiTerminal.start(local.readOnlySession);
-		await openAsynchronous(ui, 'iot-backend-node');
+		const ui = UiTerminal.start(local().readOnlySession);
+		await openSection(ui, 'iot-backend-node', 'Asynchronous', {paneText: 'Asynchronous invocation'});
 		await ui.waitForText(/Retry attempts +2/);
 		await ui.press('e');
 		await ui.waitForText('Read-only mode: changes are off');

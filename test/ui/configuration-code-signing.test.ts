@@ -14,39 +14,22 @@ import {
 import {errorName} from '../../source/aws/errors.js';
 import {zipFiles} from '../../source/mock/seed.js';
 import {openSigningProfile, type SigningProfile} from '../../source/mock/signing/profiles.js';
-import {startTestLambda, type TestLambda} from '../support/local-lambda.js';
+import {localLambdaForSuite, openSection} from '../support/configuration-tab.js';
 import {keys, UiTerminal} from '../support/ui-terminal.js';
 
-/** Opens a function's Configuration tab and moves to a section by its title in the list of sections. */
-async function openSection(ui: UiTerminal, name: string, title: string): Promise<void> {
-	await ui.waitForText('web-app-python', 10_000);
-	while (!ui.cell(ui.rowOf(name), 0).inverse) await ui.press('j');
-	await ui.press(keys.enter);
-	await ui.waitForText('5 Configuration');
-	await ui.press('5');
-	await ui.waitForText('General configuration');
-	const rowOfSection = (): number => ui.screen().split('\n').findIndex((line) => line.slice(0, 18).trim() === title);
-	assert.ok(rowOfSection() >= 0, `the section ${title} is listed`);
-	while (!ui.cell(rowOfSection(), 1).inverse) await ui.press('j');
-}
-
 describe('the Code signing section in an 80x24 terminal', () => {
-	let local: TestLambda;
+	const local = localLambdaForSuite();
 	let profile: SigningProfile;
 	before(async () => {
-		local = await startTestLambda();
-		profile = (await openSigningProfile(local.dataDir, 'release_signer')).profile;
-	});
-	after(async () => {
-		await local.stop();
+		profile = (await openSigningProfile(local().dataDir, 'release_signer')).profile;
 	});
 
 	const attachedArn = async (name: string) =>
-		(await local.clients.lambda.send(new GetFunctionCodeSigningConfigCommand({FunctionName: name}))).CodeSigningConfigArn;
+		(await local().clients.lambda.send(new GetFunctionCodeSigningConfigCommand({FunctionName: name}))).CodeSigningConfigArn;
 
 	test('creates a configuration, attaches it, sees an unsigned deployment refused, edits it and detaches it', async () => {
-		const ui = UiTerminal.start(local.session);
-		await openSection(ui, 'web-app-node', 'Code signing');
+		const ui = UiTerminal.start(local().session);
+		await openSection(ui, 'web-app-node', 'Code signing', {listTimeoutMs: 10_000});
 		await ui.waitForText('none: deployments are not checked');
 		assert.match(ui.screen(), /Configurations in us-east-1 \(0\)/);
 		await ui.press('e');
@@ -59,13 +42,13 @@ describe('the Code signing section in an 80x24 terminal', () => {
 		await ui.waitForText('ARN 1: not arn:aws:signer:REGION:ACCOUNT:/signing-profiles/NAME/VERSION');
 		assert.match(ui.screen(), /Publishers +.*:123456789012:\/signing-profiles\/release_signer /, 'what was typed is still there');
 		assert.match(ui.screen(), /Untrusted code +‹ Enforce ›/);
-		const listed = await local.clients.lambda.send(new ListCodeSigningConfigsCommand({}));
+		const listed = await local().clients.lambda.send(new ListCodeSigningConfigsCommand({}));
 		assert.deepEqual(listed.CodeSigningConfigs ?? [], [], 'nothing was sent');
 
 		await ui.press(`/${profile.profileVersion}`, keys.enter);
 		await ui.waitForText('Saved a new code signing configuration (Enforce) for web-app-node.', 10_000);
 		await ui.waitForText(/Configurations in us-east-1 \(1\)/);
-		const [created] = (await local.clients.lambda.send(new ListCodeSigningConfigsCommand({}))).CodeSigningConfigs ?? [];
+		const [created] = (await local().clients.lambda.send(new ListCodeSigningConfigsCommand({}))).CodeSigningConfigs ?? [];
 		assert.ok(created?.CodeSigningConfigArn !== undefined && created.CodeSigningConfigId !== undefined);
 		assert.equal(created.Description, 'release builds');
 		assert.deepEqual(created.AllowedPublishers?.SigningProfileVersionArns, [profile.profileVersionArn]);
@@ -88,7 +71,7 @@ describe('the Code signing section in an 80x24 terminal', () => {
 		assert.equal(await attachedArn('web-app-node'), created.CodeSigningConfigArn);
 
 		// Lambda now refuses unsigned code for this function.
-		const deploy = local.clients.lambda.send(
+		const deploy = local().clients.lambda.send(
 			new UpdateFunctionCodeCommand({FunctionName: 'web-app-node', ZipFile: zipFiles({'index.mjs': 'export const handler = async () => "unsigned";\n'})}),
 		);
 		await assert.rejects(deploy, (error: unknown) => errorName(error) === 'CodeVerificationFailedException');
@@ -100,7 +83,7 @@ describe('the Code signing section in an 80x24 terminal', () => {
 		await ui.press(keys.tab, keys.tab, ' ', keys.enter);
 		await ui.waitForText(`Saved code signing configuration ${id} for web-app-node.`, 10_000);
 		await ui.waitForText(/Untrusted code +Warn: untrusted code deploys, with a warning\n/);
-		const edited = await local.clients.lambda.send(new GetCodeSigningConfigCommand({CodeSigningConfigArn: created.CodeSigningConfigArn}));
+		const edited = await local().clients.lambda.send(new GetCodeSigningConfigCommand({CodeSigningConfigArn: created.CodeSigningConfigArn}));
 		assert.equal(edited.CodeSigningConfig?.CodeSigningPolicies?.UntrustedArtifactOnDeployment, 'Warn');
 		assert.equal(edited.CodeSigningConfig?.Description, 'release builds', 'what was not changed stays');
 
@@ -120,8 +103,8 @@ describe('the Code signing section in an 80x24 terminal', () => {
 	});
 
 	test('read-only mode: attaching, creating and detaching are refused before any form opens', async () => {
-		const ui = UiTerminal.start(local.readOnlySession);
-		await openSection(ui, 'web-app-python', 'Code signing');
+		const ui = UiTerminal.start(local().readOnlySession);
+		await openSection(ui, 'web-app-python', 'Code signing', {listTimeoutMs: 10_000});
 		await ui.waitForText(/Configurations in us-east-1 \(\d+\)/);
 		await ui.press('e');
 		await ui.waitForText('Read-only mode: changes are off');

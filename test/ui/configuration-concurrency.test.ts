@@ -19,33 +19,19 @@ import {
 	waitUntilFunctionActiveV2,
 } from '@aws-sdk/client-lambda';
 import {zipFiles} from '../../source/mock/seed.js';
-import {startTestLambda, type TestLambda} from '../support/local-lambda.js';
+import {localLambdaForSuite, openSection} from '../support/configuration-tab.js';
 import {keys, UiTerminal} from '../support/ui-terminal.js';
 
 const clearLine = '\u0015';
 
-/** Opens the function's Configuration tab and chooses its Concurrency section. */
-async function openConcurrency(ui: UiTerminal, name: string): Promise<void> {
-	await ui.waitForText('web-app-python');
-	while (!ui.cell(ui.rowOf(name), 0).inverse) await ui.press('j');
-	await ui.press(keys.enter);
-	await ui.waitForText('5 Configuration');
-	await ui.press('5');
-	await ui.waitForText('General configuration');
-	const sectionRow = (): number => ui.screen().split('\n').findIndex((line) => line.startsWith(' Concurrency'));
-	while (!ui.cell(sectionRow(), 1).inverse) await ui.press('j');
-	await ui.waitForText('Provisioned concurrency (');
-}
-
 describe('the Concurrency section in an 80x24 terminal', () => {
-	let local: TestLambda;
+	const local = localLambdaForSuite();
 	const scratch = mkdtempSync(join(tmpdir(), 'lambdash-concurrency-ui-'));
 	const gate = join(scratch, 'gate');
 
 	before(async () => {
-		local = await startTestLambda();
 		// A function whose init waits for a file: its allocation stays IN_PROGRESS until the test opens the gate.
-		await local.clients.lambda.send(
+		await local().clients.lambda.send(
 			new CreateFunctionCommand({
 				FunctionName: 'slow-warm',
 				Runtime: 'nodejs22.x',
@@ -60,20 +46,19 @@ describe('the Concurrency section in an 80x24 terminal', () => {
 				},
 			}),
 		);
-		await waitUntilFunctionActiveV2({client: local.clients.lambda, maxWaitTime: 30, minDelay: 1, maxDelay: 1}, {FunctionName: 'slow-warm'});
-		await local.clients.lambda.send(new PublishVersionCommand({FunctionName: 'slow-warm'}));
+		await waitUntilFunctionActiveV2({client: local().clients.lambda, maxWaitTime: 30, minDelay: 1, maxDelay: 1}, {FunctionName: 'slow-warm'});
+		await local().clients.lambda.send(new PublishVersionCommand({FunctionName: 'slow-warm'}));
 	});
-	after(async () => {
-		await local.stop();
+	after(() => {
 		rmSync(scratch, {recursive: true, force: true});
 	});
 
 	const reservation = async (name: string) =>
-		(await local.clients.lambda.send(new GetFunctionConcurrencyCommand({FunctionName: name}))).ReservedConcurrentExecutions;
+		(await local().clients.lambda.send(new GetFunctionConcurrencyCommand({FunctionName: name}))).ReservedConcurrentExecutions;
 
 	test('reads the reservation and the account; refuses more than the account allows, keeping the input; reserves 50; then uses unreserved', async () => {
-		const ui = UiTerminal.start(local.session);
-		await openConcurrency(ui, 'web-app-node');
+		const ui = UiTerminal.start(local().session);
+		await openSection(ui, 'web-app-node', 'Concurrency', {paneText: 'Provisioned concurrency ('});
 		await ui.waitForText(/Reserved +unreserved: uses the account's pool/);
 		await ui.waitForText(/Account +limit 1000 · unreserved 1000/);
 		assert.match(ui.screen(), /Lambda keeps 100 unreserved: reserve at most 900 here\./);
@@ -119,8 +104,8 @@ describe('the Concurrency section in an 80x24 terminal', () => {
 	});
 
 	test('adds provisioned concurrency on a published version, watched from IN_PROGRESS to READY; delete asks first', async () => {
-		const ui = UiTerminal.start(local.session);
-		await openConcurrency(ui, 'slow-warm');
+		const ui = UiTerminal.start(local().session);
+		await openSection(ui, 'slow-warm', 'Concurrency', {paneText: 'Provisioned concurrency ('});
 		await ui.waitForText('None: invocations start cold');
 
 		await ui.press('a');
@@ -140,7 +125,7 @@ describe('the Concurrency section in an 80x24 terminal', () => {
 		await ui.waitForText('slow-warm:1 is READY: 2 environments initialised and warm.');
 
 		// Its environments are warm: the first invocation runs in one of them, without an init.
-		const output = await local.clients.lambda.send(new InvokeCommand({FunctionName: 'slow-warm', Qualifier: '1', LogType: 'Tail'}));
+		const output = await local().clients.lambda.send(new InvokeCommand({FunctionName: 'slow-warm', Qualifier: '1', LogType: 'Tail'}));
 		assert.equal(Buffer.from(output.Payload ?? new Uint8Array()).toString('utf8'), '"provisioned-concurrency"');
 		const tail = Buffer.from(output.LogResult ?? '', 'base64').toString('utf8');
 		assert.match(tail, /REPORT RequestId: /);
@@ -159,7 +144,7 @@ describe('the Concurrency section in an 80x24 terminal', () => {
 		await ui.waitForText('Delete the provisioned concurrency of slow-warm:1?');
 		await ui.press('n');
 		await ui.waitForText('Nothing changed.');
-		const kept = await local.clients.lambda.send(new ListProvisionedConcurrencyConfigsCommand({FunctionName: 'slow-warm'}));
+		const kept = await local().clients.lambda.send(new ListProvisionedConcurrencyConfigsCommand({FunctionName: 'slow-warm'}));
 		assert.equal(kept.ProvisionedConcurrencyConfigs?.length, 1, 'n keeps it');
 
 		await ui.press('d');
@@ -167,14 +152,14 @@ describe('the Concurrency section in an 80x24 terminal', () => {
 		await ui.press('y');
 		await ui.waitForText('Saved removal of provisioned concurrency on 1 for slow-warm.', 10_000);
 		await ui.waitForText('None: invocations start cold');
-		const gone = await local.clients.lambda.send(new ListProvisionedConcurrencyConfigsCommand({FunctionName: 'slow-warm'}));
+		const gone = await local().clients.lambda.send(new ListProvisionedConcurrencyConfigsCommand({FunctionName: 'slow-warm'}));
 		assert.deepEqual(gone.ProvisionedConcurrencyConfigs, []);
 		await ui.quit();
 	});
 
 	test('a function without a published version: a says to publish one first', async () => {
-		const ui = UiTerminal.start(local.session);
-		await openConcurrency(ui, 'iot-backend-node');
+		const ui = UiTerminal.start(local().session);
+		await openSection(ui, 'iot-backend-node', 'Concurrency', {paneText: 'Provisioned concurrency ('});
 		await ui.press('a');
 		await ui.waitForText('iot-backend-node has no published version to provision: publish one first.');
 		assert.ok(!ui.screen().includes('Add provisioned concurrency'));
@@ -182,8 +167,8 @@ describe('the Concurrency section in an 80x24 terminal', () => {
 	});
 
 	test('read-only mode: the reservation and provisioned concurrency are shown, every change refused', async () => {
-		const ui = UiTerminal.start(local.readOnlySession);
-		await openConcurrency(ui, 'web-app-python');
+		const ui = UiTerminal.start(local().readOnlySession);
+		await openSection(ui, 'web-app-python', 'Concurrency', {paneText: 'Provisioned concurrency ('});
 		await ui.waitForText(/Account +limit 1000/);
 		await ui.press('e');
 		await ui.waitForText('Read-only mode: changes are off');

@@ -5,50 +5,19 @@
 // log levels with the Text format, a JSON format without levels and a bad log
 // group refused with what is allowed named and the input kept; read-only mode.
 import assert from 'node:assert/strict';
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import {GetFunctionConfigurationCommand} from '@aws-sdk/client-lambda';
-import {startTestLambda, type TestLambda} from '../support/local-lambda.js';
+import {localLambdaForSuite, openSection, replace} from '../support/configuration-tab.js';
 import {keys, UiTerminal} from '../support/ui-terminal.js';
 
-async function openMonitoring(ui: UiTerminal, name: string): Promise<void> {
-	await ui.waitForText('web-app-python');
-	while (!ui.cell(ui.rowOf(name), 0).inverse) await ui.press('j');
-	await ui.press(keys.enter);
-	await ui.waitForText('5 Configuration');
-	await ui.press('5');
-	await ui.waitForText('General configuration');
-	// The section list's row (the pane's title says "Monitoring and operations tools" too, further right).
-	const listRow = (): number => ui.screen().split('\n').findIndex((line) => line.startsWith(' Monitoring'));
-	for (let presses = 0; !ui.cell(listRow(), 1).inverse; presses++) {
-		assert.ok(presses < 30, `no Monitoring section:\n${ui.screen()}`);
-		// eslint-disable-next-line no-await-in-loop
-		await ui.press('j');
-	}
-	await ui.waitForText('Monitoring and operations tools');
-}
-
-/** Clears the focused text field (Ctrl-U) and types a value into it. */
-async function replace(ui: UiTerminal, text: string): Promise<void> {
-	ui.type('\u0015');
-	await ui.quiet();
-	ui.type(text);
-	await ui.quiet();
-}
-
 describe('the Configuration tab\'s Monitoring section in an 80x24 terminal', () => {
-	let local: TestLambda;
-	before(async () => {
-		local = await startTestLambda();
-	});
-	after(async () => {
-		await local.stop();
-	});
+	const local = localLambdaForSuite();
 
-	const configuration = async (name: string) => local.clients.lambda.send(new GetFunctionConfigurationCommand({FunctionName: name}));
+	const configuration = async (name: string) => local().clients.lambda.send(new GetFunctionConfigurationCommand({FunctionName: name}));
 
 	test('reads the settings, saves JSON with levels, a log group and active tracing, then back to Text, and reads them back through the SDK', async () => {
-		const ui = UiTerminal.start(local.session);
-		await openMonitoring(ui, 'web-app-node');
+		const ui = UiTerminal.start(local().session);
+		await openSection(ui, 'web-app-node', 'Monitoring', {paneText: 'Monitoring and operations tools'});
 		await ui.waitForText(/Log format +Text/);
 		const screen = ui.screen();
 		assert.match(screen, /Application level +- \(only with the JSON format\)/);
@@ -95,8 +64,8 @@ describe('the Configuration tab\'s Monitoring section in an 80x24 terminal', () 
 	});
 
 	test('refuses log levels with Text, JSON without levels and a bad log group, naming what is allowed and keeping the input', async () => {
-		const ui = UiTerminal.start(local.session);
-		await openMonitoring(ui, 'web-app-python');
+		const ui = UiTerminal.start(local().session);
+		await openSection(ui, 'web-app-python', 'Monitoring', {paneText: 'Monitoring and operations tools'});
 		await ui.waitForText(/Log format +Text/);
 		await ui.press('e');
 		await ui.waitForText('Edit monitoring and operations tools');
@@ -128,8 +97,8 @@ describe('the Configuration tab\'s Monitoring section in an 80x24 terminal', () 
 	});
 
 	test('read-only mode refuses to edit, before any form opens', async () => {
-		const ui = UiTerminal.start(local.readOnlySession);
-		await openMonitoring(ui, 'iot-backend-node');
+		const ui = UiTerminal.start(local().readOnlySession);
+		await openSection(ui, 'iot-backend-node', 'Monitoring', {paneText: 'Monitoring and operations tools'});
 		await ui.waitForText(/Log format +Text/);
 		await ui.press('e');
 		await ui.waitForText('Read-only mode: changes are off');

@@ -12,21 +12,9 @@ import {GetFunctionConfigurationCommand} from '@aws-sdk/client-lambda';
 import {updateConfiguration, waitUntilUpdated} from '../../source/aws/configuration.js';
 import {localVpcIdFor} from '../../source/domain/vpc-config.js';
 import {awsSessionThrough, sampleNetwork, startTestEc2, useTestCredentials} from '../support/ec2-endpoint.js';
+import {openSection} from '../support/configuration-tab.js';
 import {startTestLambda, type TestLambda} from '../support/local-lambda.js';
 import {keys, UiTerminal} from '../support/ui-terminal.js';
-
-/** Opens a function's Configuration tab and moves to a section by its title in the list of sections. */
-async function openSection(ui: UiTerminal, name: string, title: string): Promise<void> {
-	await ui.waitForText('web-app-python', 10_000);
-	while (!ui.cell(ui.rowOf(name), 0).inverse) await ui.press('j');
-	await ui.press(keys.enter);
-	await ui.waitForText('5 Configuration');
-	await ui.press('5');
-	await ui.waitForText('General configuration');
-	const rowOfSection = (): number => ui.screen().split('\n').findIndex((line) => line.slice(0, 18).trim() === title);
-	assert.ok(rowOfSection() >= 0, `the section ${title} is listed`);
-	while (!ui.cell(rowOfSection(), 1).inverse) await ui.press('j');
-}
 
 describe('the VPC section in an 80x24 terminal', () => {
 	let local: TestLambda;
@@ -44,7 +32,7 @@ describe('the VPC section in an 80x24 terminal', () => {
 
 	test('local: attaches with typed IDs; a bad ID is refused with the format named, nothing sent and the input kept', async () => {
 		const ui = UiTerminal.start(local.session);
-		await openSection(ui, 'web-app-node', 'VPC');
+		await openSection(ui, 'web-app-node', 'VPC', {listTimeoutMs: 10_000});
 		await ui.waitForText('Not connected to a VPC.');
 		assert.match(ui.screen(), /The local Lambda has no EC2: IDs are checked by format\./);
 
@@ -92,7 +80,7 @@ describe('the VPC section in an 80x24 terminal', () => {
 		await waitUntilUpdated(local.clients, 'web-app-python', 50);
 
 		const ui = UiTerminal.start(local.session);
-		await openSection(ui, 'web-app-python', 'VPC');
+		await openSection(ui, 'web-app-python', 'VPC', {listTimeoutMs: 10_000});
 		await ui.waitForText(/IPv6 dual-stack +on/);
 		await ui.press('d');
 		await ui.waitForText(`Detach web-app-python from ${localVpcIdFor(subnets)}?`);
@@ -117,7 +105,7 @@ describe('the VPC section in an 80x24 terminal', () => {
 
 	test('read-only mode: editing and detaching are refused before any form or question opens', async () => {
 		const ui = UiTerminal.start(local.readOnlySession);
-		await openSection(ui, 'iot-backend-node', 'VPC');
+		await openSection(ui, 'iot-backend-node', 'VPC', {listTimeoutMs: 10_000});
 		await ui.waitForText('Not connected to a VPC.');
 		await ui.press('e');
 		await ui.waitForText('Read-only mode: changes are off');
@@ -141,7 +129,7 @@ describe('the VPC section in an 80x24 terminal', () => {
 		const ec2 = await startTestEc2(network, {forward: local.lambda.endpoint});
 		const ui = UiTerminal.start(awsSessionThrough(ec2.endpoint));
 		try {
-			await openSection(ui, 'iot-backend-python', 'VPC');
+			await openSection(ui, 'iot-backend-python', 'VPC', {listTimeoutMs: 10_000});
 			await ui.waitForText('Not connected to a VPC.');
 			assert.ok(!ui.screen().includes('The local Lambda has no EC2'));
 
@@ -202,7 +190,7 @@ describe('the VPC section in an 80x24 terminal', () => {
 		const ec2 = await startTestEc2(sampleNetwork, {forward: local.lambda.endpoint, deny: ['DescribeVpcs']});
 		const ui = UiTerminal.start(awsSessionThrough(ec2.endpoint));
 		try {
-			await openSection(ui, 'mobile-backend-node', 'VPC');
+			await openSection(ui, 'mobile-backend-node', 'VPC', {listTimeoutMs: 10_000});
 			await ui.press('e');
 			await ui.waitForText('VPC of mobile-backend-node');
 			assert.match(ui.screen(), /Type the IDs: EC2 did not list the VPCs of us-east-1 \(UnauthorizedOperation: /);

@@ -6,36 +6,23 @@ import assert from 'node:assert/strict';
 import {chmodSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {after, before, describe, test} from 'node:test';
+import {after, describe, test} from 'node:test';
 import {GetFunctionCommand, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2} from '@aws-sdk/client-lambda';
 import {runtimeChoices} from '../../source/domain/general-settings.js';
-import {startTestLambda, type TestLambda} from '../support/local-lambda.js';
+import {localLambdaForSuite, openConfiguration} from '../support/configuration-tab.js';
 import {keys, UiTerminal} from '../support/ui-terminal.js';
 
-async function openConfiguration(ui: UiTerminal, name: string): Promise<void> {
-	await ui.waitForText('web-app-python');
-	while (!ui.cell(ui.rowOf(name), 0).inverse) await ui.press('j');
-	await ui.press(keys.enter);
-	await ui.waitForText('5 Configuration');
-	await ui.press('5');
-	await ui.waitForText('General configuration');
-}
-
 describe('the Configuration tab in an 80x24 terminal', () => {
-	let local: TestLambda;
+	const local = localLambdaForSuite();
 	const scratch = mkdtempSync(join(tmpdir(), 'lambdash-config-ui-'));
-	before(async () => {
-		local = await startTestLambda();
-	});
-	after(async () => {
-		await local.stop();
+	after(() => {
 		rmSync(scratch, {recursive: true, force: true});
 	});
 
-	const configuration = async (name: string) => (await local.clients.lambda.send(new GetFunctionCommand({FunctionName: name}))).Configuration;
+	const configuration = async (name: string) => (await local().clients.lambda.send(new GetFunctionCommand({FunctionName: name}))).Configuration;
 
 	test('General: shows the settings; a memory out of range is refused with the range named and the input kept; a good one is saved', async () => {
-		const ui = UiTerminal.start(local.session);
+		const ui = UiTerminal.start(local().session);
 		await openConfiguration(ui, 'iot-backend-node');
 		const screen = ui.screen();
 		assert.match(screen, /Memory +128 MB/);
@@ -71,7 +58,7 @@ describe('the Configuration tab in an 80x24 terminal', () => {
 	});
 
 	test('General: the runtime is chosen from the SDK\'s list, deprecated ones marked', async () => {
-		const ui = UiTerminal.start(local.session);
+		const ui = UiTerminal.start(local().session);
 		await openConfiguration(ui, 'stream-processor-node');
 		await ui.press('e');
 		await ui.waitForText('Edit general configuration');
@@ -91,13 +78,13 @@ describe('the Configuration tab in an 80x24 terminal', () => {
 	});
 
 	test('General: a change someone else made first is shown beside the user\'s, and the user chooses', async () => {
-		const ui = UiTerminal.start(local.session);
+		const ui = UiTerminal.start(local().session);
 		await openConfiguration(ui, 'iot-backend-python');
 		await ui.press('e');
 		await ui.waitForText('Edit general configuration');
 		// Someone else changes the memory while the form is open.
-		await local.clients.lambda.send(new UpdateFunctionConfigurationCommand({FunctionName: 'iot-backend-python', MemorySize: 1024}));
-		await waitUntilFunctionUpdatedV2({client: local.clients.lambda, maxWaitTime: 30, minDelay: 1, maxDelay: 1}, {FunctionName: 'iot-backend-python'});
+		await local().clients.lambda.send(new UpdateFunctionConfigurationCommand({FunctionName: 'iot-backend-python', MemorySize: 1024}));
+		await waitUntilFunctionUpdatedV2({client: local().clients.lambda, maxWaitTime: 30, minDelay: 1, maxDelay: 1}, {FunctionName: 'iot-backend-python'});
 		await ui.press(keys.down);
 		ui.type('\u0015');
 		await ui.press('5', '1', '2', keys.enter);
@@ -110,8 +97,8 @@ describe('the Configuration tab in an 80x24 terminal', () => {
 		await ui.press('e');
 		await ui.waitForText('Edit general configuration');
 		assert.match(ui.screen(), /Memory \(MB\) +1024/, 'the form starts from the fresh values');
-		await local.clients.lambda.send(new UpdateFunctionConfigurationCommand({FunctionName: 'iot-backend-python', Description: 'changed elsewhere'}));
-		await waitUntilFunctionUpdatedV2({client: local.clients.lambda, maxWaitTime: 30, minDelay: 1, maxDelay: 1}, {FunctionName: 'iot-backend-python'});
+		await local().clients.lambda.send(new UpdateFunctionConfigurationCommand({FunctionName: 'iot-backend-python', Description: 'changed elsewhere'}));
+		await waitUntilFunctionUpdatedV2({client: local().clients.lambda, maxWaitTime: 30, minDelay: 1, maxDelay: 1}, {FunctionName: 'iot-backend-python'});
 		await ui.press(keys.down);
 		ui.type('\u0015');
 		await ui.press('7', '6', '8', keys.enter);
@@ -125,7 +112,7 @@ describe('the Configuration tab in an 80x24 terminal', () => {
 	});
 
 	test('Environment: values hidden until asked for; bad names refused; add, edit in $EDITOR, delete', async () => {
-		const ui = UiTerminal.start(local.session);
+		const ui = UiTerminal.start(local().session);
 		await openConfiguration(ui, 'web-app-node');
 		await ui.press('j');
 		await ui.waitForText(/Environment variables \(3\)/);
@@ -178,7 +165,7 @@ describe('the Configuration tab in an 80x24 terminal', () => {
 	});
 
 	test('Tags: add, refuse the aws: prefix, edit and delete', async () => {
-		const ui = UiTerminal.start(local.session);
+		const ui = UiTerminal.start(local().session);
 		await openConfiguration(ui, 'mobile-backend-node');
 		await ui.press('j', 'j');
 		await ui.waitForText(/Tags \(\d+ of 50\)/);
@@ -190,13 +177,13 @@ describe('the Configuration tab in an 80x24 terminal', () => {
 		await ui.press('t', 'e', 'a', 'm', keys.tab, 'p', 'a', 'y', 's', keys.enter);
 		await ui.waitForText('Saved tag team for mobile-backend-node.', 10_000);
 		await ui.waitForText(/team +pays/);
-		const tags = (await local.clients.lambda.send(new GetFunctionCommand({FunctionName: 'mobile-backend-node'}))).Tags;
+		const tags = (await local().clients.lambda.send(new GetFunctionCommand({FunctionName: 'mobile-backend-node'}))).Tags;
 		assert.equal(tags?.['team'], 'pays');
 		await ui.quit();
 	});
 
 	test('read-only mode: every change is refused with the reason, before any form opens', async () => {
-		const ui = UiTerminal.start(local.readOnlySession);
+		const ui = UiTerminal.start(local().readOnlySession);
 		await openConfiguration(ui, 'web-app-python');
 		await ui.press('e');
 		await ui.waitForText('Read-only mode: changes are off');

@@ -129,19 +129,29 @@ export class RuntimeManager {
 		const provisioned = this.takeProvisioned(fn);
 		if (provisioned !== undefined) return this.invokeProvisioned(fn, family, provisioned, input);
 		const admission = this.ledger.admit(fn.functionName, fn.reservedConcurrency, this.options.accountConcurrency, this.options.reservedTotal());
+		return this.whileAdmitted(admission, () => this.invokeOnDemand(fn, family, input));
+	}
+
+	/** Runs an admitted invocation, then releases its admission. */
+	private async whileAdmitted(admission: Admission, run: () => Promise<InvocationOutcome>): Promise<InvocationOutcome> {
 		// The environments' processes and sockets do not keep this process alive; an invocation in flight does.
 		const keepAlive = setInterval(() => undefined, 1 << 30);
 		try {
-			this.retireOthers(fn);
-			for (;;) {
-				const warm = this.takeIdle(fn);
-				const outcome = warm === undefined ? await this.coldStart(fn, family, input) : await this.runWarm(warm, input);
-				if (outcome !== undefined) return outcome;
-				// The warm environment died before the event reached it: run it in a new one.
-			}
+			return await run();
 		} finally {
 			clearInterval(keepAlive);
 			this.ledger.release(admission);
+		}
+	}
+
+	/** An invocation on a warm on-demand environment, else a new one. */
+	private async invokeOnDemand(fn: FunctionSnapshot, family: RuntimeFamily, input: InvocationInput): Promise<InvocationOutcome> {
+		this.retireOthers(fn);
+		for (;;) {
+			const warm = this.takeIdle(fn);
+			const outcome = warm === undefined ? await this.coldStart(fn, family, input) : await this.runWarm(warm, input);
+			if (outcome !== undefined) return outcome;
+			// The warm environment died before the event reached it: run it in a new one.
 		}
 	}
 
@@ -263,22 +273,13 @@ export class RuntimeManager {
 			this.releaseProvisioned(first, true);
 			throw error;
 		}
-		const keepAlive = setInterval(() => undefined, 1 << 30);
-		try {
+		return this.whileAdmitted(admission, async () => {
 			for (let environment: ExecutionEnvironment | undefined = first; environment !== undefined; environment = this.takeProvisioned(fn)) {
 				const outcome = await this.runWarm(environment, input);
 				if (outcome !== undefined) return outcome;
 			}
-			this.retireOthers(fn);
-			for (;;) {
-				const warm = this.takeIdle(fn);
-				const outcome = warm === undefined ? await this.coldStart(fn, family, input) : await this.runWarm(warm, input);
-				if (outcome !== undefined) return outcome;
-			}
-		} finally {
-			clearInterval(keepAlive);
-			this.ledger.release(admission);
-		}
+			return this.invokeOnDemand(fn, family, input);
+		});
 	}
 
 	/** Starts as many environments as the pool lacks. */

@@ -5,12 +5,13 @@
 import {Box, Text} from 'ink';
 import React, {useState} from 'react';
 import stringWidth from 'string-width';
-import {fit, truncate} from '../../domain/format.js';
+import {fit} from '../../domain/format.js';
 import {editLine, lineAt, visibleLine, type LineEdit} from '../../domain/line-edit.js';
 import {cleanText} from '../../domain/sanitize.js';
 import {layers, useKeys} from '../input.js';
 import {bindingFor} from '../keymap.js';
 import type {Theme} from '../theme.js';
+import {BoxTop} from './BoxTop.js';
 
 export interface FormField {
 	id: string;
@@ -106,14 +107,9 @@ export function Form({title, fields, theme, width, height, offsetLeft = 0, activ
 	const rows = fields.length * 2 + 1;
 	const top = Math.max(0, Math.floor((height - rows - 2) / 2));
 	const left = Math.max(0, Math.floor((width - inner - 2) / 2)) + offsetLeft;
-	const titleText = truncate(` ${title} `, inner);
 	return (
 		<Box position="absolute" marginTop={top} marginLeft={left} flexDirection="column">
-			<Text color={theme.accent}>
-				{'┌'}
-				<Text bold>{titleText}</Text>
-				{`${'─'.repeat(Math.max(0, inner - stringWidth(titleText)))}┐`}
-			</Text>
+			<BoxTop title={title} inner={inner} color={theme.accent} />
 			{fields.map((field, index) => {
 				const edit = edits[index] ?? lineAt('');
 				const focused = index === focus;

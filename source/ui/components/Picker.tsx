@@ -6,10 +6,11 @@
 import {Box, Text} from 'ink';
 import React, {useState} from 'react';
 import stringWidth from 'string-width';
-import {fit, truncate} from '../../domain/format.js';
+import {fit} from '../../domain/format.js';
 import {layers, useKeys} from '../input.js';
 import {bindingFor} from '../keymap.js';
 import type {Theme} from '../theme.js';
+import {BoxTop} from './BoxTop.js';
 
 export interface PickerItem {
 	id: string;
@@ -86,7 +87,6 @@ export function Picker({title, items, multiple, chosen = [], hint, theme, width,
 	const shown = items.slice(first, first + rows);
 	const count = multiple ? `${picked.size} chosen · ` : '';
 	const keys = multiple ? '↑/↓ move · Space chooses · Enter accepts · Esc back' : '↑/↓ move · Enter chooses · Esc back';
-	const titleText = truncate(` ${title} `, inner);
 	const top = Math.max(0, Math.floor((height - rows - 5) / 2));
 	const left = Math.max(0, Math.floor((width - inner - 2) / 2)) + offsetLeft;
 	const line = (content: React.ReactNode, key?: string) => (
@@ -98,11 +98,7 @@ export function Picker({title, items, multiple, chosen = [], hint, theme, width,
 	);
 	return (
 		<Box position="absolute" marginTop={top} marginLeft={left} flexDirection="column">
-			<Text color={theme.accent}>
-				{'┌'}
-				<Text bold>{titleText}</Text>
-				{`${'─'.repeat(Math.max(0, inner - stringWidth(titleText)))}┐`}
-			</Text>
+			<BoxTop title={title} inner={inner} color={theme.accent} />
 			{items.length === 0
 				? line(<Text color={theme.muted}>{fit(' Nothing to choose from.', inner)}</Text>)
 				: shown.map((item, index) => {

@@ -6,7 +6,7 @@
 // dead-letter queue with UpdateFunctionConfiguration (and the RevisionId),
 // the rest with the function's EventInvokeConfig (which has no RevisionId).
 import {Box, Text} from 'ink';
-import React, {useState} from 'react';
+import React from 'react';
 import {errorName} from '../../../aws/errors.js';
 import {changeEventInvokeConfig, getEventInvokeConfig} from '../../../aws/event-invoke-config.js';
 import {effectiveAsyncSettings, isFifoDestination, parseDestination, type DestinationService} from '../../../domain/async-config.js';
@@ -25,10 +25,9 @@ import {Field} from '../../components/Field.js';
 import {Form, type FormField} from '../../components/Form.js';
 import {useConsole, useNotify} from '../../context.js';
 import {useResource} from '../../hooks/useResource.js';
-import {layers, useKeys} from '../../input.js';
-import {bindingFor} from '../../keymap.js';
 import type {Theme} from '../../theme.js';
 import type {SectionProps} from './sections.js';
+import {useSectionForm} from './useSectionOverlay.js';
 
 /** Lambda's refusal of a value ("The destination ARN ... is invalid."), with what to do next; other errors as they are. */
 function withAdvice(error: unknown): unknown {
@@ -77,33 +76,20 @@ function Target({label, arn, theme}: {label: string; arn: string | undefined; th
 	);
 }
 
-export function AsynchronousSection({detail, save, theme, width, height, screenWidth, paneLeft, active, onOverlay}: SectionProps) {
+export function AsynchronousSection(props: SectionProps) {
+	const {detail, save, theme, width, height} = props;
 	const {clients} = useConsole();
 	const notify = useNotify();
-	const [editing, setEditing] = useState(false);
 	const config = useResource((signal) => getEventInvokeConfig(clients, detail.name, undefined, signal), [clients, detail], clients.endpoint);
-	const open = (value: boolean): void => {
-		setEditing(value);
-		onOverlay(value);
-	};
-
-	useKeys(
-		layers.section,
-		(name) => {
-			if (bindingFor('configuration', name)?.id !== 'edit') return false;
-			if (config.data === undefined) {
-				notify(
-					config.error === undefined
-						? {tone: 'progress', text: `Still reading the asynchronous invocation settings of ${detail.name}…`}
-						: {tone: 'error', text: `Could not read the asynchronous invocation settings: ${config.error}`},
-				);
-				return true;
-			}
-			open(true);
-			return true;
-		},
-		active && !editing,
-	);
+	const form = useSectionForm(props, () => {
+		if (config.data !== undefined) return true;
+		notify(
+			config.error === undefined
+				? {tone: 'progress', text: `Still reading the asynchronous invocation settings of ${detail.name}…`}
+				: {tone: 'error', text: `Could not read the asynchronous invocation settings: ${config.error}`},
+		);
+		return false;
+	});
 
 	const settings = config.data?.settings ?? {};
 	const effective = effectiveAsyncSettings(settings);
@@ -155,14 +141,14 @@ export function AsynchronousSection({detail, save, theme, width, height, screenW
 		const change = parseAsyncForm(values, effective, detail.deadLetterTargetArn);
 		const settingsChanged = Object.keys(change.settings).length > 0;
 		if (change.deadLetterTargetArn === undefined && !settingsChanged) {
-			open(false);
+			form.close();
 			return;
 		}
 		if (change.deadLetterTargetArn !== undefined) {
 			const result = await save.save(change.deadLetterLabel, {deadLetterTargetArn: change.deadLetterTargetArn});
 			if (result === 'failed') return;
 			if (result === 'discarded') {
-				open(false);
+				form.close();
 				return;
 			}
 		}
@@ -176,7 +162,7 @@ export function AsynchronousSection({detail, save, theme, width, height, screenW
 			});
 			if (result === 'failed') return;
 		}
-		open(false);
+		form.close();
 	};
 
 	return (
@@ -209,16 +195,11 @@ export function AsynchronousSection({detail, save, theme, width, height, screenW
 			)}
 			<Text> </Text>
 			<Text color={theme.muted}>{save.busy ? 'Saving…' : 'e edits these settings'}</Text>
-			{editing ? (
+			{form.isOpen ? (
 				<Form
 					title={`Edit asynchronous invocation: ${detail.name}`}
 					fields={fields}
-					theme={theme}
-					width={screenWidth}
-					offsetLeft={-paneLeft}
-					height={height}
-					active={active && !save.busy}
-					onCancel={() => open(false)}
+					{...form.frame}
 					onSubmit={(values) => {
 						void submit(values);
 					}}

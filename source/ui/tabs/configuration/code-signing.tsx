@@ -6,7 +6,7 @@
 // anywhere. Every change is checked before it is sent and goes through
 // save.run (read-only refused, progress and errors in the message row).
 import {Box, Text} from 'ink';
-import React, {useEffect, useState} from 'react';
+import React from 'react';
 import {
 	attachCodeSigningConfig,
 	createCodeSigningConfig,
@@ -26,7 +26,7 @@ import {fit} from '../../../domain/format.js';
 import {allowedPublishersMax, descriptionMaxLength} from '../../../domain/limits.js';
 import {cleanText} from '../../../domain/sanitize.js';
 import {splitIdList} from '../../../domain/vpc-config.js';
-import {Dialog} from '../../components/Dialog.js';
+import {ConfirmDialog, useConfirm} from '../../components/ConfirmDialog.js';
 import {Field} from '../../components/Field.js';
 import {Form, type FormField} from '../../components/Form.js';
 import {Picker} from '../../components/Picker.js';
@@ -35,6 +35,8 @@ import {useResource} from '../../hooks/useResource.js';
 import {layers, useKeys} from '../../input.js';
 import {bindingFor} from '../../keymap.js';
 import type {SectionProps} from './sections.js';
+import {useItemList} from './useItemList.js';
+import {useSectionOverlay} from './useSectionOverlay.js';
 
 const labelWidth = 16;
 /** Publishers drawn for the attached configuration; the rest are counted. */
@@ -49,7 +51,7 @@ interface CodeSigningState {
 	configs: CodeSigningConfigSummary[];
 }
 
-type Overlay = {kind: 'attach'} | {kind: 'detach'} | {kind: 'create'} | {kind: 'edit'; config: CodeSigningConfigSummary} | undefined;
+type Overlay = {kind: 'attach'} | {kind: 'detach'} | {kind: 'create'} | {kind: 'edit'; config: CodeSigningConfigSummary};
 
 const policyMeaning = (policy: string): string =>
 	policy === 'Enforce' ? 'Enforce: untrusted code is refused' : 'Warn: untrusted code deploys, with a warning';
@@ -85,15 +87,11 @@ function configText(config: CodeSigningConfigSummary): string {
 	return `${fit(config.id, 23)}${fit(config.untrustedArtifactOnDeployment, 9)}${config.description}`;
 }
 
-export function CodeSigningSection({detail, save, theme, width, height, screenWidth, paneLeft, active, inside, onLeave, onOverlay}: SectionProps) {
+export function CodeSigningSection(props: SectionProps) {
+	const {detail, save, theme, width, height, active, inside, onLeave} = props;
 	const {clients, session} = useConsole();
 	const notify = useNotify();
-	const [cursor, setCursor] = useState(0);
-	const [overlay, setOverlayState] = useState<Overlay>();
-	const open = (next: Overlay): void => {
-		setOverlayState(next);
-		onOverlay(next !== undefined);
-	};
+	const {overlay, open, closeAfter, frame} = useSectionOverlay<Overlay>(props);
 
 	// Read again whenever the function is (after every change, and on r).
 	const state = useResource(
@@ -117,10 +115,7 @@ export function CodeSigningSection({detail, save, theme, width, height, screenWi
 	);
 	const data = state.data;
 	const configs = data?.configs ?? [];
-	useEffect(() => {
-		if (cursor >= configs.length) setCursor(Math.max(0, configs.length - 1));
-	}, [cursor, configs.length]);
-	const selected = configs[cursor];
+	const {cursor, selected, key: listKey} = useItemList(configs, onLeave);
 
 	/** The data, or a message saying why there is none yet. */
 	const ready = (): CodeSigningState | undefined => {
@@ -164,43 +159,17 @@ export function CodeSigningSection({detail, save, theme, width, height, screenWi
 				default:
 					break;
 			}
-			if (!inside) return false;
-			switch (binding?.id) {
-				case 'section-down':
-					setCursor((value) => Math.min(Math.max(0, configs.length - 1), value + 1));
-					return true;
-				case 'section-up':
-					setCursor((value) => Math.max(0, value - 1));
-					return true;
-				case 'section-leave':
-					onLeave();
-					return true;
-				default:
-					return binding !== undefined;
-			}
+			return inside && listKey(binding);
 		},
 		active && overlay === undefined,
 	);
 
-	useKeys(
-		layers.overlay,
-		(name) => {
-			// While the detach is saved, keys wait: they must not reach the screen behind.
-			if (save.busy) return true;
-			const binding = bindingFor('confirm', name);
-			if (binding?.id === 'confirm-yes') {
-				void save.run('detaching the code signing configuration', () => detachCodeSigningConfig(clients, detail.name)).then((result) => {
-					if (result !== 'failed') open(undefined);
-				});
-			} else if (binding?.id === 'confirm-no') {
-				open(undefined);
-			}
-			return true;
-		},
-		active && overlay?.kind === 'detach',
-	);
-
-	const overlayProps = {theme, width: screenWidth, height, offsetLeft: -paneLeft, active: active && !save.busy};
+	useConfirm(active && overlay?.kind === 'detach' ? overlay : undefined, {
+		yes: () => closeAfter(save.run('detaching the code signing configuration', () => detachCodeSigningConfig(clients, detail.name))),
+		no: () => open(undefined),
+		// While the detach is saved, keys wait: they must not reach the screen behind.
+		busy: save.busy,
+	});
 	let layer: React.ReactNode = null;
 	if (overlay?.kind === 'attach') {
 		const attachedId = data?.attached?.id;
@@ -211,8 +180,7 @@ export function CodeSigningSection({detail, save, theme, width, height, screenWi
 				multiple={false}
 				chosen={data?.attachedArn ? [data.attachedArn] : []}
 				hint="Lambda checks every deployment against the one chosen"
-				{...overlayProps}
-				onCancel={() => open(undefined)}
+				{...frame}
 				onAccept={([arn]) => {
 					const config = configs.find((entry) => entry.arn === arn);
 					if (config === undefined) return undefined;
@@ -221,9 +189,7 @@ export function CodeSigningSection({detail, save, theme, width, height, screenWi
 						notify({tone: 'info', text: `${detail.name} already has ${config.id}.`});
 						return undefined;
 					}
-					void save.run(`code signing configuration ${config.id}${attachedId ? ` (was ${attachedId})` : ''}`, () => attachCodeSigningConfig(clients, detail.name, config.arn)).then((result) => {
-						if (result !== 'failed') open(undefined);
-					});
+					closeAfter(save.run(`code signing configuration ${config.id}${attachedId ? ` (was ${attachedId})` : ''}`, () => attachCodeSigningConfig(clients, detail.name, config.arn)));
 					return undefined;
 				}}
 			/>
@@ -251,8 +217,7 @@ export function CodeSigningSection({detail, save, theme, width, height, screenWi
 			<Form
 				title={editing ? `Edit code signing configuration ${editing.id}` : 'Create a code signing configuration'}
 				fields={fields}
-				{...overlayProps}
-				onCancel={() => open(undefined)}
+				{...frame}
 				onSubmit={(values) => {
 					const input: CodeSigningConfigInput = {
 						description: values['description'] ?? '',
@@ -266,25 +231,19 @@ export function CodeSigningSection({detail, save, theme, width, height, screenWi
 						: save.run(`a new code signing configuration (${input.untrustedArtifactOnDeployment})`, async () => {
 								await createCodeSigningConfig(clients, input);
 							});
-					void run.then((result) => {
-						if (result !== 'failed') open(undefined);
-					});
+					closeAfter(run);
 				}}
 			/>
 		);
 	} else if (overlay?.kind === 'detach') {
 		layer = (
-			<Dialog
+			<ConfirmDialog
 				title="Detach code signing"
-				lines={[
-					{text: `Detach ${data?.attached?.id ?? data?.attachedArn ?? 'the configuration'} from ${detail.name}?`, bold: true},
-					{text: 'Its deployments will no longer be checked for signatures.'},
-					{text: ''},
-					{text: 'y: yes   n/Enter/Esc: no'},
-				]}
+				question={`Detach ${data?.attached?.id ?? data?.attachedArn ?? 'the configuration'} from ${detail.name}?`}
+				details={['Its deployments will no longer be checked for signatures.']}
+				theme={theme}
 				width={width}
 				height={height}
-				borderColor={theme.danger}
 			/>
 		);
 	}

@@ -9,7 +9,7 @@
 // Every number is checked first with the limits Lambda (and the local Lambda)
 // enforces, and the message names the range.
 import {Box, Text} from 'ink';
-import React, {useEffect, useRef, useState} from 'react';
+import React, {useEffect, useRef} from 'react';
 import {getAccountConcurrency} from '../../../aws/account.js';
 import {setReservedConcurrency} from '../../../aws/concurrency.js';
 import {describeAwsError, errorName} from '../../../aws/errors.js';
@@ -27,7 +27,7 @@ import {accountConcurrentExecutions, unreservedConcurrencyMin} from '../../../do
 import type {ProvisionedBudget} from '../../../domain/provisioned-concurrency.js';
 import {decodeRestore, describeRestore, throttleRestoreTag} from '../../../domain/throttle.js';
 import {maxReservedConcurrency} from '../../../domain/validate.js';
-import {Dialog} from '../../components/Dialog.js';
+import {ConfirmDialog, useConfirm} from '../../components/ConfirmDialog.js';
 import {Field} from '../../components/Field.js';
 import {Form, type FormField} from '../../components/Form.js';
 import {useConsole, useNotify} from '../../context.js';
@@ -35,14 +35,15 @@ import {useResource} from '../../hooks/useResource.js';
 import {layers, useKeys} from '../../input.js';
 import {bindingFor} from '../../keymap.js';
 import type {SectionProps} from './sections.js';
+import {useItemList} from './useItemList.js';
+import {useSectionOverlay} from './useSectionOverlay.js';
 
 type Overlay =
 	| {kind: 'reserve'}
 	/** `choices`: what has no provisioned concurrency yet, of `all` that may have it. */
 	| {kind: 'add'; choices: readonly ProvisionableQualifier[]; all: readonly ProvisionableQualifier[]}
 	| {kind: 'edit'; config: ProvisionedConcurrencyConfig}
-	| {kind: 'delete'; config: ProvisionedConcurrencyConfig}
-	| undefined;
+	| {kind: 'delete'; config: ProvisionedConcurrencyConfig};
 
 const useUnreserved = 'Use unreserved concurrency';
 const reserve = 'Reserve concurrency';
@@ -60,19 +61,17 @@ function explainConflict(error: unknown): unknown {
 	return new Error('Lambda refuses an alias and its version both provisioned: delete one first (d).');
 }
 
-export function ConcurrencySection({detail, save, theme, width, height, screenWidth, paneLeft, active, inside, onLeave, onOverlay}: SectionProps) {
+export function ConcurrencySection(props: SectionProps) {
+	const {detail, save, theme, width, height, active, inside, onLeave} = props;
 	const {clients} = useConsole();
 	const notify = useNotify();
 	const name = detail.name;
 	const account = useResource(() => getAccountConcurrency(clients), [clients], clients.endpoint);
 	const configs = useResource((signal) => listProvisionedConcurrency(clients, name, signal), [clients, name], clients.endpoint);
 	const list = configs.data ?? [];
-	const [cursor, setCursor] = useState(0);
-	const [overlay, setOverlayState] = useState<Overlay>();
-	const open = (next: Overlay): void => {
-		setOverlayState(next);
-		onOverlay(next !== undefined);
-	};
+	const items = useItemList(list, onLeave);
+	const {cursor} = items;
+	const {overlay, open, frame} = useSectionOverlay<Overlay>(props);
 
 	// Whatever reloads the function (a save, r, a throttle) reads the account and the configurations again.
 	const {reload: reloadAccount} = account;
@@ -108,10 +107,7 @@ export function ConcurrencySection({detail, save, theme, width, height, screenWi
 		seen.current = new Map(configs.data.map((config) => [config.qualifier, config.status]));
 	}, [configs.data, name, notify]);
 
-	useEffect(() => {
-		if (cursor >= list.length) setCursor(Math.max(0, list.length - 1));
-	}, [cursor, list.length]);
-	const selected = inside ? list[cursor] : undefined;
+	const selected = inside ? items.selected : undefined;
 
 	// The account's numbers, as GetAccountSettings gives them.
 	const limit = account.data?.limit ?? accountConcurrentExecutions;
@@ -168,47 +164,22 @@ export function ConcurrencySection({detail, save, theme, width, height, screenWi
 				return true;
 			}
 			if (!inside) return false;
-			switch (binding?.id) {
-				case 'section-down':
-					setCursor((value) => Math.min(Math.max(0, list.length - 1), value + 1));
-					return true;
-				case 'section-up':
-					setCursor((value) => Math.max(0, value - 1));
-					return true;
-				case 'section-leave':
-					onLeave();
-					return true;
-				case 'edit':
-					if (selected !== undefined) open({kind: 'edit', config: selected});
-					return true;
-				case 'delete':
-					if (selected !== undefined) open({kind: 'delete', config: selected});
-					return true;
-				default:
-					return binding !== undefined;
-			}
+			return items.key(binding, {edit: (config) => open({kind: 'edit', config}), delete: (config) => open({kind: 'delete', config})});
 		},
 		active && overlay === undefined,
 	);
 
-	useKeys(
-		layers.overlay,
-		(key) => {
-			if (overlay?.kind !== 'delete') return false;
-			const binding = bindingFor('confirm', key);
-			if (binding?.id === 'confirm-yes') {
-				const {qualifier} = overlay.config;
-				void save
-					.run(`removal of provisioned concurrency on ${qualifier}`, () => deleteProvisionedConcurrency(clients, name, qualifier))
-					.then(() => open(undefined));
-			} else if (binding?.id === 'confirm-no') {
-				open(undefined);
-				notify({tone: 'info', text: 'Nothing changed.'});
-			}
-			return true;
+	useConfirm(active && overlay?.kind === 'delete' ? overlay.config.qualifier : undefined, {
+		yes: (qualifier) => {
+			void save
+				.run(`removal of provisioned concurrency on ${qualifier}`, () => deleteProvisionedConcurrency(clients, name, qualifier))
+				.then(() => open(undefined));
 		},
-		active && overlay?.kind === 'delete',
-	);
+		no: () => {
+			open(undefined);
+			notify({tone: 'info', text: 'Nothing changed.'});
+		},
+	});
 
 	const provision = (qualifier: string, count: number): void => {
 		void save
@@ -249,12 +220,7 @@ export function ConcurrencySection({detail, save, theme, width, height, screenWi
 			<Form
 				title={`Edit concurrency: ${name}`}
 				fields={fields}
-				theme={theme}
-				width={screenWidth}
-				offsetLeft={-paneLeft}
-				height={height}
-				active={active && !save.busy}
-				onCancel={() => open(undefined)}
+				{...frame}
 				onSubmit={(values) => {
 					const value = values['mode'] === reserve ? wholeNumber(values['reserved'] ?? '') : undefined;
 					if (value === reserved) {
@@ -310,12 +276,7 @@ export function ConcurrencySection({detail, save, theme, width, height, screenWi
 			<Form
 				title={`Add provisioned concurrency: ${name}`}
 				fields={fields}
-				theme={theme}
-				width={screenWidth}
-				offsetLeft={-paneLeft}
-				height={height}
-				active={active && !save.busy}
-				onCancel={() => open(undefined)}
+				{...frame}
 				onSubmit={(values) => {
 					const choice = byLabel.get(values['qualifier'] ?? '');
 					const count = wholeNumber(values['count'] ?? '');
@@ -339,12 +300,7 @@ export function ConcurrencySection({detail, save, theme, width, height, screenWi
 			<Form
 				title={`Provisioned concurrency of ${name}:${qualifier}`}
 				fields={fields}
-				theme={theme}
-				width={screenWidth}
-				offsetLeft={-paneLeft}
-				height={height}
-				active={active && !save.busy}
-				onCancel={() => open(undefined)}
+				{...frame}
 				onSubmit={(values) => {
 					const count = wholeNumber(values['count'] ?? '');
 					if (count === undefined) return;
@@ -359,17 +315,13 @@ export function ConcurrencySection({detail, save, theme, width, height, screenWi
 	} else if (overlay?.kind === 'delete') {
 		const {qualifier, allocated} = overlay.config;
 		form = (
-			<Dialog
+			<ConfirmDialog
 				title="Delete provisioned concurrency"
-				lines={[
-					{text: `Delete the provisioned concurrency of ${name}:${qualifier}?`, bold: true},
-					{text: `Its ${allocated} warm environments stop; invocations start cold again.`},
-					{text: ''},
-					{text: 'y: yes   n/Enter/Esc: no'},
-				]}
+				question={`Delete the provisioned concurrency of ${name}:${qualifier}?`}
+				details={[`Its ${allocated} warm environments stop; invocations start cold again.`]}
+				theme={theme}
 				width={width}
 				height={height}
-				borderColor={theme.danger}
 			/>
 		);
 	}

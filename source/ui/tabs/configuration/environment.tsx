@@ -3,7 +3,7 @@
 // KEY=VALUE lines, the 4 KB budget as a gauge, and the KMS key. Every change
 // is checked before it is sent; a file with mistakes is kept for the next E.
 import {Box, Text} from 'ink';
-import React, {useEffect, useMemo, useState} from 'react';
+import React, {useMemo, useState} from 'react';
 import {
 	checkEnvironmentVariableName,
 	checkEnvironmentVariables,
@@ -15,13 +15,15 @@ import {
 } from '../../../domain/environment-variables.js';
 import {fit} from '../../../domain/format.js';
 import {cleanText} from '../../../domain/sanitize.js';
-import {Dialog} from '../../components/Dialog.js';
+import {ConfirmDialog, useConfirm} from '../../components/ConfirmDialog.js';
 import {Form, type FormField} from '../../components/Form.js';
 import {useConsole, useNotify} from '../../context.js';
 import {editInEditor} from '../../external-editor.js';
 import {layers, useKeys} from '../../input.js';
 import {bindingFor} from '../../keymap.js';
 import type {SectionProps} from './sections.js';
+import {useItemList} from './useItemList.js';
+import {useSectionOverlay} from './useSectionOverlay.js';
 
 /** What is wrong with a new or renamed variable's name, or undefined. */
 function nameProblem(name: string, others: readonly string[]): string | undefined {
@@ -38,25 +40,18 @@ type Overlay = {kind: 'add'} | {kind: 'edit'; name: string} | {kind: 'delete'; n
 
 const kmsPattern = /^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$/;
 
-export function EnvironmentSection({detail, save, theme, width, height, screenWidth, paneLeft, active, inside, onLeave, onOverlay}: SectionProps) {
+export function EnvironmentSection(props: SectionProps) {
+	const {detail, save, theme, width, height, active, inside, onLeave} = props;
 	const {suspend} = useConsole();
 	const notify = useNotify();
 	const variables = detail.environment;
 	const names = useMemo(() => Object.keys(variables).sort(), [variables]);
-	const [cursor, setCursor] = useState(0);
+	const {cursor, selected, key: listKey} = useItemList(names, onLeave);
 	const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
 	const [revealAll, setRevealAll] = useState(false);
-	const [overlay, setOverlayState] = useState<Overlay>();
+	const {overlay, open, closeAfter, frame} = useSectionOverlay<NonNullable<Overlay>>(props);
 	/** An edited file that had mistakes: the next E opens it again, so nothing typed is lost. */
 	const [draft, setDraft] = useState<string | undefined>();
-	const open = (next: Overlay): void => {
-		setOverlayState(next);
-		onOverlay(next !== undefined);
-	};
-	useEffect(() => {
-		if (cursor >= names.length) setCursor(Math.max(0, names.length - 1));
-	}, [cursor, names.length]);
-	const selected = names[cursor];
 
 	const apply = (label: string, next: Record<string, string>): Promise<boolean> => {
 		const problem = setProblem(next);
@@ -115,55 +110,30 @@ export function EnvironmentSection({detail, save, theme, width, height, screenWi
 				}
 				return false;
 			}
-			switch (binding?.id) {
-				case 'section-down':
-					setCursor((value) => Math.min(Math.max(0, names.length - 1), value + 1));
-					return true;
-				case 'section-up':
-					setCursor((value) => Math.max(0, value - 1));
-					return true;
-				case 'section-leave':
-					onLeave();
-					return true;
-				case 'edit':
-					if (selected !== undefined) open({kind: 'edit', name: selected});
-					return true;
-				case 'delete':
-					if (selected !== undefined) open({kind: 'delete', name: selected});
-					return true;
-				case 'reveal':
-					if (selected !== undefined) {
-						setRevealed((current) => {
-							const next = new Set(current);
-							if (next.has(selected)) next.delete(selected);
-							else next.add(selected);
-							return next;
-						});
-					}
-					return true;
-				default:
-					return binding !== undefined;
+			if (binding?.id === 'reveal') {
+				if (selected !== undefined) {
+					setRevealed((current) => {
+						const next = new Set(current);
+						if (next.has(selected)) next.delete(selected);
+						else next.add(selected);
+						return next;
+					});
+				}
+				return true;
 			}
+			return listKey(binding, {edit: (entry) => open({kind: 'edit', name: entry}), delete: (entry) => open({kind: 'delete', name: entry})});
 		},
 		active && overlay === undefined,
 	);
 
-	useKeys(
-		layers.overlay,
-		(name) => {
-			if (overlay?.kind !== 'delete') return false;
-			const binding = bindingFor('confirm', name);
-			if (binding?.id === 'confirm-yes') {
-				const next = {...variables};
-				delete next[overlay.name];
-				void apply(`deleting ${overlay.name}`, next).then(() => open(undefined));
-			} else if (binding?.id === 'confirm-no') {
-				open(undefined);
-			}
-			return true;
+	useConfirm(active && overlay?.kind === 'delete' ? overlay.name : undefined, {
+		yes: (name) => {
+			const next = {...variables};
+			delete next[name];
+			void apply(`deleting ${name}`, next).then(() => open(undefined));
 		},
-		active && overlay?.kind === 'delete',
-	);
+		no: () => open(undefined),
+	});
 
 	const usage = environmentUsage(variables);
 	const nameWidth = Math.min(28, Math.max(8, ...names.map((entry) => entry.length)) + 2);
@@ -196,12 +166,7 @@ export function EnvironmentSection({detail, save, theme, width, height, screenWi
 			<Form
 				title={editingName === undefined ? 'Add an environment variable' : `Edit ${editingName}`}
 				fields={fields}
-				theme={theme}
-				width={screenWidth}
-				offsetLeft={-paneLeft}
-				height={height}
-				active={active && !save.busy}
-				onCancel={() => open(undefined)}
+				{...frame}
 				onSubmit={(values) => {
 					const name = (values['name'] ?? '').trim();
 					const next = {...variables};
@@ -226,34 +191,19 @@ export function EnvironmentSection({detail, save, theme, width, height, screenWi
 						validate: (value) => (kmsPattern.test(value.trim()) ? undefined : 'A KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID), or empty'),
 					},
 				]}
-				theme={theme}
-				width={screenWidth}
-				offsetLeft={-paneLeft}
-				height={height}
-				active={active && !save.busy}
-				onCancel={() => open(undefined)}
+				{...frame}
 				onSubmit={(values) => {
 					const arn = (values['kms'] ?? '').trim();
 					if (arn === detail.kmsKeyArn) {
 						open(undefined);
 						return;
 					}
-					void save.save(arn === '' ? 'Lambda\'s own key' : 'the KMS key', {kmsKeyArn: arn}).then((result) => {
-						if (result !== 'failed') open(undefined);
-					});
+					closeAfter(save.save(arn === '' ? 'Lambda\'s own key' : 'the KMS key', {kmsKeyArn: arn}));
 				}}
 			/>
 		);
 	} else if (overlay?.kind === 'delete') {
-		form = (
-			<Dialog
-				title="Delete variable"
-				lines={[{text: `Delete ${overlay.name} from ${detail.name}?`, bold: true}, {text: ''}, {text: 'y: yes   n/Enter/Esc: no'}]}
-				width={width}
-				height={height}
-				borderColor={theme.danger}
-			/>
-		);
+		form = <ConfirmDialog title="Delete variable" question={`Delete ${overlay.name} from ${detail.name}?`} theme={theme} width={width} height={height} />;
 	}
 
 	return (

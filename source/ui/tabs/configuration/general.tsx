@@ -2,33 +2,19 @@
 // handler and runtime (edited together in one form, as in the Lambda
 // console), and the architecture and update status shown.
 import {Box, Text} from 'ink';
-import React, {useState} from 'react';
+import React from 'react';
 import {formatTimeout as formatTimeoutField} from '../../../domain/config-input.js';
 import {formatTimeout} from '../../../domain/format.js';
 import {cleanText} from '../../../domain/sanitize.js';
 import {generalFormChecks, parseGeneralForm, runtimeChoices, runtimeNote, runtimeOfChoice} from '../../../domain/general-settings.js';
 import {Field} from '../../components/Field.js';
 import {Form, type FormField} from '../../components/Form.js';
-import {layers, useKeys} from '../../input.js';
-import {bindingFor} from '../../keymap.js';
 import type {SectionProps} from './sections.js';
+import {useSectionForm} from './useSectionOverlay.js';
 
-export function GeneralSection({detail, save, theme, width, height, screenWidth, paneLeft, active, onOverlay}: SectionProps) {
-	const [editing, setEditing] = useState(false);
-	const open = (value: boolean): void => {
-		setEditing(value);
-		onOverlay(value);
-	};
-
-	useKeys(
-		layers.section,
-		(name) => {
-			if (bindingFor('configuration', name)?.id !== 'edit') return false;
-			open(true);
-			return true;
-		},
-		active && !editing,
-	);
+export function GeneralSection(props: SectionProps) {
+	const {detail, save, theme, width, height} = props;
+	const form = useSectionForm(props);
 
 	const choices = runtimeChoices(detail.runtime);
 	const fields: FormField[] = [
@@ -78,25 +64,18 @@ export function GeneralSection({detail, save, theme, width, height, screenWidth,
 			</Field>
 			<Text> </Text>
 			<Text color={theme.muted}>{save.busy ? 'Saving…' : 'e edits these settings'}</Text>
-			{editing ? (
+			{form.isOpen ? (
 				<Form
 					title={`Edit general configuration: ${detail.name}`}
 					fields={fields}
-					theme={theme}
-					width={screenWidth}
-					offsetLeft={-paneLeft}
-					height={height}
-					active={active && !save.busy}
-					onCancel={() => open(false)}
+					{...form.frame}
 					onSubmit={(values) => {
 						const change = parseGeneralForm(values, detail);
 						if (change.changes === 0) {
-							open(false);
+							form.close();
 							return;
 						}
-						save.save(change.label, change.change).then((result) => {
-							if (result !== 'failed') open(false);
-						});
+						form.closeAfter(save.save(change.label, change.change));
 					}}
 				/>
 			) : null}

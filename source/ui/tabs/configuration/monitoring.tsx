@@ -5,32 +5,18 @@
 // with the RevisionId (LoggingConfig, TracingConfig), checked first with the
 // local Lambda's own validators.
 import {Box, Text} from 'ink';
-import React, {useState} from 'react';
+import React from 'react';
 import {applicationLogLevels, logFormats, systemLogLevels, tracingModes} from '../../../domain/limits.js';
 import {logGroupProblem, logLevelProblem, noLevel, parseMonitoringForm, tracingProblem} from '../../../domain/monitoring-form.js';
 import {cleanText} from '../../../domain/sanitize.js';
 import {Field} from '../../components/Field.js';
 import {Form, type FormField} from '../../components/Form.js';
-import {layers, useKeys} from '../../input.js';
-import {bindingFor} from '../../keymap.js';
 import type {SectionProps} from './sections.js';
+import {useSectionForm} from './useSectionOverlay.js';
 
-export function MonitoringSection({detail, save, theme, width, height, screenWidth, paneLeft, active, onOverlay}: SectionProps) {
-	const [editing, setEditing] = useState(false);
-	const open = (value: boolean): void => {
-		setEditing(value);
-		onOverlay(value);
-	};
-
-	useKeys(
-		layers.section,
-		(name) => {
-			if (bindingFor('configuration', name)?.id !== 'edit') return false;
-			open(true);
-			return true;
-		},
-		active && !editing,
-	);
+export function MonitoringSection(props: SectionProps) {
+	const {detail, save, theme, width, height} = props;
+	const form = useSectionForm(props);
 
 	const {logging} = detail;
 	const json = logging.format === 'JSON';
@@ -95,25 +81,18 @@ export function MonitoringSection({detail, save, theme, width, height, screenWid
 			</Field>
 			<Text> </Text>
 			<Text color={theme.muted}>{save.busy ? 'Saving…' : 'e edits these settings'}</Text>
-			{editing ? (
+			{form.isOpen ? (
 				<Form
 					title={`Edit monitoring and operations tools: ${detail.name}`}
 					fields={fields}
-					theme={theme}
-					width={screenWidth}
-					offsetLeft={-paneLeft}
-					height={height}
-					active={active && !save.busy}
-					onCancel={() => open(false)}
+					{...form.frame}
 					onSubmit={(values) => {
 						const parsed = parseMonitoringForm(values, detail);
 						if (parsed.label === '') {
-							open(false);
+							form.close();
 							return;
 						}
-						void save.save(parsed.label, parsed.change).then((result) => {
-							if (result !== 'failed') open(false);
-						});
+						form.closeAfter(save.save(parsed.label, parsed.change));
 					}}
 				/>
 			) : null}

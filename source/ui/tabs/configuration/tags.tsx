@@ -2,21 +2,23 @@
 // no RevisionId). Lambda's limits are checked first: 50 tags, keys up to 128
 // characters, values up to 256, no "aws:" prefix.
 import {Box, Text} from 'ink';
-import React, {useEffect, useMemo, useState} from 'react';
+import React, {useMemo} from 'react';
 import {tagFunction, untagFunction} from '../../../aws/configuration.js';
 import {fit} from '../../../domain/format.js';
 import {tagsPerResourceMax} from '../../../domain/limits.js';
 import {cleanText} from '../../../domain/sanitize.js';
 import {throttleRestoreTag} from '../../../domain/throttle.js';
 import {checkTagKey, checkTagValue} from '../../../domain/validate.js';
-import {Dialog} from '../../components/Dialog.js';
+import {ConfirmDialog, useConfirm} from '../../components/ConfirmDialog.js';
 import {Form, type FormField} from '../../components/Form.js';
 import {useConsole, useNotify} from '../../context.js';
 import {layers, useKeys} from '../../input.js';
 import {bindingFor} from '../../keymap.js';
 import type {SectionProps} from './sections.js';
+import {useItemList} from './useItemList.js';
+import {useSectionOverlay} from './useSectionOverlay.js';
 
-type Overlay = {kind: 'add'} | {kind: 'edit'; key: string} | {kind: 'delete'; key: string} | undefined;
+type Overlay = {kind: 'add'} | {kind: 'edit'; key: string} | {kind: 'delete'; key: string};
 
 function keyProblem(key: string, others: readonly string[]): string | undefined {
 	if (key === '') return 'A key is needed, e.g. team';
@@ -26,20 +28,13 @@ function keyProblem(key: string, others: readonly string[]): string | undefined 
 	return undefined;
 }
 
-export function TagsSection({detail, save, theme, width, height, screenWidth, paneLeft, active, inside, onLeave, onOverlay}: SectionProps) {
+export function TagsSection(props: SectionProps) {
+	const {detail, save, theme, width, height, active, inside, onLeave} = props;
 	const {clients} = useConsole();
 	const notify = useNotify();
 	const keys = useMemo(() => Object.keys(detail.tags).sort(), [detail.tags]);
-	const [cursor, setCursor] = useState(0);
-	const [overlay, setOverlayState] = useState<Overlay>();
-	const open = (next: Overlay): void => {
-		setOverlayState(next);
-		onOverlay(next !== undefined);
-	};
-	useEffect(() => {
-		if (cursor >= keys.length) setCursor(Math.max(0, keys.length - 1));
-	}, [cursor, keys.length]);
-	const selected = keys[cursor];
+	const {cursor, selected, key: listKey} = useItemList(keys, onLeave);
+	const {overlay, open, frame} = useSectionOverlay<Overlay>(props);
 
 	useKeys(
 		layers.section,
@@ -54,44 +49,17 @@ export function TagsSection({detail, save, theme, width, height, screenWidth, pa
 				return true;
 			}
 			if (!inside) return false;
-			switch (binding?.id) {
-				case 'section-down':
-					setCursor((value) => Math.min(Math.max(0, keys.length - 1), value + 1));
-					return true;
-				case 'section-up':
-					setCursor((value) => Math.max(0, value - 1));
-					return true;
-				case 'section-leave':
-					onLeave();
-					return true;
-				case 'edit':
-					if (selected !== undefined) open({kind: 'edit', key: selected});
-					return true;
-				case 'delete':
-					if (selected !== undefined) open({kind: 'delete', key: selected});
-					return true;
-				default:
-					return binding !== undefined;
-			}
+			return listKey(binding, {edit: (key) => open({kind: 'edit', key}), delete: (key) => open({kind: 'delete', key})});
 		},
 		active && overlay === undefined,
 	);
 
-	useKeys(
-		layers.overlay,
-		(name) => {
-			if (overlay?.kind !== 'delete') return false;
-			const binding = bindingFor('confirm', name);
-			if (binding?.id === 'confirm-yes') {
-				const key = overlay.key;
-				void save.run(`deleting tag ${key}`, () => untagFunction(clients, detail.arn, [key])).then(() => open(undefined));
-			} else if (binding?.id === 'confirm-no') {
-				open(undefined);
-			}
-			return true;
+	useConfirm(active && overlay?.kind === 'delete' ? overlay.key : undefined, {
+		yes: (key) => {
+			void save.run(`deleting tag ${key}`, () => untagFunction(clients, detail.arn, [key])).then(() => open(undefined));
 		},
-		active && overlay?.kind === 'delete',
-	);
+		no: () => open(undefined),
+	});
 
 	let form: React.ReactNode = null;
 	if (overlay?.kind === 'add' || overlay?.kind === 'edit') {
@@ -111,12 +79,7 @@ export function TagsSection({detail, save, theme, width, height, screenWidth, pa
 			<Form
 				title={editing === undefined ? 'Add a tag' : `Edit tag ${editing}`}
 				fields={fields}
-				theme={theme}
-				width={screenWidth}
-				offsetLeft={-paneLeft}
-				height={height}
-				active={active && !save.busy}
-				onCancel={() => open(undefined)}
+				{...frame}
 				onSubmit={(values) => {
 					const key = (values['key'] ?? '').trim();
 					const value = values['value'] ?? '';
@@ -132,15 +95,7 @@ export function TagsSection({detail, save, theme, width, height, screenWidth, pa
 			/>
 		);
 	} else if (overlay?.kind === 'delete') {
-		form = (
-			<Dialog
-				title="Delete tag"
-				lines={[{text: `Delete the tag ${overlay.key} from ${detail.name}?`, bold: true}, {text: ''}, {text: 'y: yes   n/Enter/Esc: no'}]}
-				width={width}
-				height={height}
-				borderColor={theme.danger}
-			/>
-		);
+		form = <ConfirmDialog title="Delete tag" question={`Delete the tag ${overlay.key} from ${detail.name}?`} theme={theme} width={width} height={height} />;
 	}
 
 	const keyWidth = Math.min(30, Math.max(6, ...keys.map((key) => key.length)) + 2);
