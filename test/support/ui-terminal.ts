@@ -140,14 +140,18 @@ export class UiTerminal {
 		return this.terminal.buffer.active.type === 'alternate';
 	}
 
+	/** Output written when keys were last typed: quiet() first waits for the console to answer them. */
+	private bytesAtType = 0;
+
 	type(data: string): void {
+		this.bytesAtType = this.stdout.bytes;
 		this.stdin.type(data);
 	}
 
 	/** Press keys one at a time, as a person does, each once the console has drawn what the last one did. */
 	async press(...sequence: string[]): Promise<void> {
 		for (const data of sequence) {
-			this.stdin.type(data);
+			this.type(data);
 			// eslint-disable-next-line no-await-in-loop
 			await this.quiet();
 		}
@@ -156,6 +160,13 @@ export class UiTerminal {
 	/** Wait until the console has written nothing for `quietMs` (it has drawn all it is going to). */
 	async quiet(quietMs = 30, timeoutMs = 2000): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
+		// A loaded machine may take a while to start drawing what a key did (a key
+		// that changes nothing draws nothing: then this gives up after a moment).
+		const answerBy = Date.now() + 250;
+		while (this.stdout.bytes === this.bytesAtType && Date.now() < answerBy) {
+			// eslint-disable-next-line no-await-in-loop
+			await new Promise((resolve) => setTimeout(resolve, 5));
+		}
 		let seen = -1;
 		while (seen !== this.stdout.bytes && Date.now() < deadline) {
 			seen = this.stdout.bytes;
