@@ -5,22 +5,20 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
 import {GetFunctionConfigurationCommand, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2} from '@aws-sdk/client-lambda';
+import {openSection} from '../support/configuration-tab.js';
 import {startTestLambda, type TestLambda} from '../support/local-lambda.js';
 import {keys, UiTerminal} from '../support/ui-terminal.js';
 
-async function openSection(ui: UiTerminal, name: string, section: string, title: string | RegExp): Promise<void> {
-	await ui.waitForText('web-app-python');
-	while (!ui.cell(ui.rowOf(name), 0).inverse) await ui.press('j');
+/** Opens the form to add a variable, types it and saves: the conflict question comes next. */
+async function addVariable(ui: UiTerminal, name: string, value: string): Promise<void> {
+	await ui.press('a');
+	await ui.waitForText('Add an environment variable');
+	ui.type(name);
+	await ui.quiet();
+	await ui.press(keys.tab);
+	ui.type(value);
+	await ui.quiet();
 	await ui.press(keys.enter);
-	await ui.waitForText('5 Configuration');
-	await ui.press('5');
-	await ui.waitForText('General configuration');
-	const listRow = (): number => ui.screen().split('\n').findIndex((line) => line.startsWith(` ${section}`));
-	for (let presses = 0; !ui.cell(listRow(), 1).inverse; presses++) {
-		assert.ok(presses < 30, `no ${section} section:\n${ui.screen()}`);
-		await ui.press('j');
-	}
-	await ui.waitForText(title);
 }
 
 describe('a change someone else made first, in each section that sends a RevisionId', () => {
@@ -40,16 +38,9 @@ describe('a change someone else made first, in each section that sends a Revisio
 
 	test('Environment: adding a variable after someone else changed the function asks; n keeps theirs, y applies yours', async () => {
 		const ui = UiTerminal.start(local.session);
-		await openSection(ui, 'file-processor-node', 'Environment', /Environment variables \(\d+\)/);
+		await openSection(ui, 'file-processor-node', 'Environment', {paneText: 'Environment variables ('});
 		await changeElsewhere('file-processor-node', 1024);
-		await ui.press('a');
-		await ui.waitForText('Add an environment variable');
-		ui.type('REGION_HINT');
-		await ui.quiet();
-		await ui.press(keys.tab);
-		ui.type('eu');
-		await ui.quiet();
-		await ui.press(keys.enter);
+		await addVariable(ui, 'REGION_HINT', 'eu');
 		await ui.waitForText('Someone else changed file-processor-node after you opened it.', 10_000);
 		assert.match(ui.screen(), /REGION_HINT +set \(2 characters\) +\(not set\)/);
 		await ui.press('n');
@@ -58,14 +49,7 @@ describe('a change someone else made first, in each section that sends a Revisio
 
 		await changeElsewhere('file-processor-node', 768);
 		assert.ok(!ui.screen().includes('Add an environment variable'), 'keeping theirs closes the form');
-		await ui.press('a');
-		await ui.waitForText('Add an environment variable');
-		ui.type('REGION_HINT');
-		await ui.quiet();
-		await ui.press(keys.tab);
-		ui.type('eu');
-		await ui.quiet();
-		await ui.press(keys.enter);
+		await addVariable(ui, 'REGION_HINT', 'eu');
 		await ui.waitForText('Someone else changed', 10_000);
 		await ui.press('y');
 		await ui.waitForText('Saved variable REGION_HINT for file-processor-node.', 10_000);
@@ -77,7 +61,7 @@ describe('a change someone else made first, in each section that sends a Revisio
 
 	test('Monitoring: a change of log format after someone else changed the function asks first', async () => {
 		const ui = UiTerminal.start(local.session);
-		await openSection(ui, 'stream-processor-python', 'Monitoring', 'Monitoring and operations tools');
+		await openSection(ui, 'stream-processor-python', 'Monitoring', {paneText: 'Monitoring and operations tools'});
 		await changeElsewhere('stream-processor-python', 512);
 		await ui.press('e');
 		await ui.waitForText('Edit monitoring and operations tools');
