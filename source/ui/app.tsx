@@ -47,6 +47,7 @@ function Console({onQuit}: {onQuit(): void}) {
 	const [question, setQuestion] = useState<Question | undefined>();
 	const [help, setHelp] = useState(false);
 	const [accountId, setAccountId] = useState<string | undefined>();
+	const [detailTab, setDetailTab] = useState('Overview');
 	const top = stack[stack.length - 1]!;
 
 	useEffect(() => {
@@ -171,7 +172,8 @@ function Console({onQuit}: {onQuit(): void}) {
 		);
 	}
 	const contentHeight = frameHeight - 2;
-	const scope: Scope = top.kind === 'list' ? 'list' : 'detail';
+	// Help lists the keys of where the user is: the list, a detail tab, or the Configuration tab's sections.
+	const scope: Scope = top.kind === 'list' ? 'list' : detailTab === 'Configuration' ? 'configuration' : 'detail';
 	const toneColor = {info: undefined, progress: theme.warning, success: theme.success, error: theme.danger}[message?.tone ?? 'info'];
 	return (
 		<NotifyContext.Provider value={setMessage}>
@@ -199,6 +201,7 @@ function Console({onQuit}: {onQuit(): void}) {
 							active={!question && !help}
 							onBack={() => setStack((current) => (current.length > 1 ? current.slice(0, -1) : current))}
 							onThrottle={askThrottle}
+							onTab={setDetailTab}
 						/>
 					) : null}
 					{question ? (

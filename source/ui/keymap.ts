@@ -58,11 +58,11 @@ export const keymap: readonly Binding[] = [
 	{id: 'section-enter', keys: ['enter', 'right', 'l'], description: 'Into the section\'s items', scope: 'configuration'},
 	{id: 'section-leave', keys: ['escape', 'left', 'h'], description: 'Back to the sections', scope: 'configuration'},
 	{id: 'edit', keys: ['e'], description: 'Edit the section, or the item', scope: 'configuration', dangerous: true},
-	{id: 'add', keys: ['a'], description: 'Add an item (variable, tag, provisioned concurrency, signing configuration)', scope: 'configuration', dangerous: true},
+	{id: 'add', keys: ['a'], description: 'Add an item: variable, tag, provisioned concurrency…', scope: 'configuration', dangerous: true},
 	{id: 'delete', keys: ['d'], description: 'Delete the item', scope: 'configuration', dangerous: true},
 	{id: 'reveal', keys: ['v'], description: 'Show or hide the value of the variable', scope: 'configuration'},
 	{id: 'reveal-all', keys: ['V'], description: 'Show or hide every value', scope: 'configuration'},
-	{id: 'external-editor', keys: ['E'], description: 'Edit every variable in $EDITOR as KEY=VALUE lines', scope: 'configuration', dangerous: true},
+	{id: 'external-editor', keys: ['E'], description: 'Every variable in $EDITOR, as KEY=VALUE', scope: 'configuration', dangerous: true},
 
 	{id: 'form-next', keys: ['tab', 'down'], description: 'Next field', scope: 'form'},
 	{id: 'form-previous', keys: ['shift+tab', 'up'], description: 'Previous field', scope: 'form'},

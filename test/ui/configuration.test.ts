@@ -182,6 +182,18 @@ describe('the Configuration tab in an 80x24 terminal', () => {
 		await ui.quit();
 	});
 
+	test('? in the Configuration tab lists its keys', async () => {
+		const ui = UiTerminal.start(local().session);
+		await openConfiguration(ui, 'web-app-python');
+		await ui.press('?');
+		await ui.waitForText('Configuration tab');
+		assert.match(ui.screen(), /E +Every variable in \$EDITOR, as KEY=VALUE \(asks first\)/);
+		assert.match(ui.screen(), /Everywhere/);
+		await ui.press(keys.escape);
+		await ui.waitForNoText('Everywhere');
+		await ui.quit();
+	});
+
 	test('read-only mode: every change is refused with the reason, before any form opens', async () => {
 		const ui = UiTerminal.start(local().readOnlySession);
 		await openConfiguration(ui, 'web-app-python');

@@ -23,6 +23,8 @@ interface Props {
 	active: boolean;
 	onBack(): void;
 	onThrottle(fn: Pick<FunctionSummary, 'name'>): void;
+	/** Says which tab is shown (help lists that tab's keys). */
+	onTab?(title: string): void;
 }
 
 const tabs: readonly TabTitle[] = [
@@ -30,9 +32,12 @@ const tabs: readonly TabTitle[] = [
 	{number: 5, title: 'Configuration'},
 ];
 
-export function FunctionDetailScreen({name, store, width, height, active, onBack, onThrottle}: Props) {
+export function FunctionDetailScreen({name, store, width, height, active, onBack, onThrottle, onTab}: Props) {
 	const {clients, theme} = useConsole();
 	const [tab, setTab] = useState(0);
+	useEffect(() => {
+		onTab?.(tabs[tab]?.title ?? 'Overview');
+	}, [onTab, tab]);
 	const detail = useResource((signal) => getFunctionDetail(clients, name, signal), [clients, name], clients.endpoint);
 	const account = useResource(() => getAccountConcurrency(clients), [clients], clients.endpoint);
 	const {noteDetail} = store;
