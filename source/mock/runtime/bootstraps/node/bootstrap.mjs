@@ -466,7 +466,7 @@ const HANDLER_HIGHWATERMARK = Symbol.for('aws.lambda.runtime.handler.streaming.h
 const STREAM_RESPONSE = 'response';
 
 /**
- * @typedef {(...args: any[]) => any} UserHandler
+ * @typedef {(...args: unknown[]) => unknown} UserHandler
  */
 
 /** @param {string} file */
@@ -745,19 +745,18 @@ function buildCallbackContext(client, id, scheduleNext) {
 
 	let finished = false;
 	/**
-	 * @template {(...args: any[]) => void} F
-	 * @param {F} toWrap
-	 * @returns {F}
+	 * @template {unknown[]} A
+	 * @param {(...args: A) => void} toWrap
+	 * @returns {(...args: A) => void}
 	 */
-	const onlyFirstCall = (toWrap) =>
-		/** @type {F} */ (
-			(/** @type {any[]} */ ...args) => {
-				if (!finished) {
-					toWrap(...args);
-					finished = true;
-				}
+	const onlyFirstCall =
+		(toWrap) =>
+		(...args) => {
+			if (!finished) {
+				toWrap(...args);
+				finished = true;
 			}
-		);
+		};
 	const context = {
 		get callbackWaitsForEmptyEventLoop() {
 			return waitForEmptyEventLoop;
