@@ -1,5 +1,6 @@
 // Flags and subcommands, parsed the same way for the console and every command.
 import {parseArgs} from 'node:util';
+import {isQualifier} from '../domain/validate.js';
 import {isSigningProfileName, validityDaysMax} from '../domain/code-signature.js';
 
 export interface ConnectionFlags {
@@ -178,7 +179,7 @@ export function parseInvocation(argv: string[], env: NodeJS.ProcessEnv = process
 				return typeof value === 'string' ? value : undefined;
 			};
 			const qualifier = nonEmpty(text('qualifier'));
-			if (qualifier !== undefined && !/^[a-zA-Z0-9$_-]{1,128}$/.test(qualifier)) {
+			if (qualifier !== undefined && !isQualifier(qualifier)) {
 				throw new UsageError(`--qualifier must be $LATEST, a version number or an alias name (letters, digits, $, _ and -), got "${qualifier}"`);
 			}
 			const async = option('async') === true;

@@ -5,7 +5,7 @@
 // destination ARN reads (which service, which resource). The local Lambda's
 // API and the console's form both check with these, in Lambda's words.
 
-import type {Problem} from './validate.js';
+import {constraintProblem as constraint, isQualifier, parameterProblem as parameter, qualifierMaxLength, qualifierPattern, type Problem} from './validate.js';
 
 /** MaximumRetryAttempts: retries after a function error (model range 0-2; Lambda's default 2). */
 export const maximumRetryAttemptsMin = 0;
@@ -20,10 +20,6 @@ export const defaultMaximumEventAge = 21_600;
 /** ListFunctionEventInvokeConfigs: MaxItems 1-50 (MaxFunctionEventInvokeConfigListItems). */
 export const listEventInvokeConfigsPageMax = 50;
 
-/** The Qualifier of the EventInvokeConfig operations: a version number or alias name (1-128 characters). */
-export const eventInvokeQualifierPattern = '(|[a-zA-Z0-9$_-]+)';
-export const eventInvokeQualifierMaxLength = 128;
-const qualifierRegex = /^[a-zA-Z0-9$_-]+$/;
 
 /** DestinationArn of the service model (length 0-350): empty, a Kafka URI (event source mappings only) or an ARN. */
 export const destinationArnPattern =
@@ -73,14 +69,7 @@ export function effectiveAsyncSettings(settings: AsyncSettings | undefined): Eff
 	return effective;
 }
 
-function constraint(member: string, value: unknown, rule: string): Problem {
-	const shown = value === null || value === undefined ? 'Value null' : `Value '${String(value)}'`;
-	return {code: 'ValidationException', member, message: `${shown} at '${member}' failed to satisfy constraint: ${rule}`, constraint: true};
-}
 
-function parameter(member: string, message: string): Problem {
-	return {code: 'InvalidParameterValueException', member, message, constraint: false};
-}
 
 export function checkMaximumRetryAttempts(value: number): Problem[] {
 	const member = 'maximumRetryAttempts';
@@ -103,10 +92,10 @@ export function checkMaximumEventAge(value: number): Problem[] {
 /** The Qualifier query parameter of the EventInvokeConfig operations (an empty one means none). */
 export function checkEventInvokeQualifier(value: string): Problem[] {
 	if (value === '') return [];
-	if (value.length > eventInvokeQualifierMaxLength) {
-		return [constraint('qualifier', value, `Member must have length less than or equal to ${eventInvokeQualifierMaxLength}`)];
+	if (value.length > qualifierMaxLength) {
+		return [constraint('qualifier', value, `Member must have length less than or equal to ${qualifierMaxLength}`)];
 	}
-	if (!qualifierRegex.test(value)) return [constraint('qualifier', value, `Member must satisfy regular expression pattern: ${eventInvokeQualifierPattern}`)];
+	if (!isQualifier(value)) return [constraint('qualifier', value, `Member must satisfy regular expression pattern: ${qualifierPattern}`)];
 	return [];
 }
 

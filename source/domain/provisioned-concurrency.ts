@@ -8,16 +8,12 @@
 // with these.
 
 import {accountConcurrentExecutions, unreservedConcurrencyMin} from './limits.js';
-import type {Problem} from './validate.js';
+import {constraintProblem as constraint, isQualifier, parameterProblem as parameter, qualifierMaxLength, qualifierPattern, type Problem} from './validate.js';
 
 /** ProvisionedConcurrentExecutions: PositiveInteger (at least 1). */
 export const provisionedConcurrentExecutionsMin = 1;
 /** ListProvisionedConcurrencyConfigs: MaxItems 1-50 (MaxProvisionedConcurrencyConfigListItems). */
 export const listProvisionedConcurrencyConfigsPageMax = 50;
-/** The Qualifier of the provisioned concurrency operations (required, 1-128 characters). */
-export const provisionedQualifierPattern = '(|[a-zA-Z0-9$_-]+)';
-export const provisionedQualifierMaxLength = 128;
-const qualifierRegex = /^[a-zA-Z0-9$_-]*$/;
 
 /** The status of an allocation (ProvisionedConcurrencyStatusEnum). */
 export type ProvisionedConcurrencyStatus = 'IN_PROGRESS' | 'READY' | 'FAILED';
@@ -33,14 +29,7 @@ export const aliasOnProvisionedVersionMessage = "Alias can't be used for Provisi
 export const versionOfProvisionedAliasMessage = 'Version is pointed by a Provisioned Concurrency alias';
 export const configNotFoundMessage = 'No Provisioned Concurrency Config found for this function';
 
-function constraint(member: string, value: unknown, rule: string): Problem {
-	const shown = value === null || value === undefined ? 'Value null' : `Value '${String(value)}'`;
-	return {code: 'ValidationException', member, message: `${shown} at '${member}' failed to satisfy constraint: ${rule}`, constraint: true};
-}
 
-function parameter(member: string, message: string): Problem {
-	return {code: 'InvalidParameterValueException', member, message, constraint: false};
-}
 
 /** A version number ("1", "2", ...), as opposed to an alias name. */
 export function isVersionQualifier(qualifier: string): boolean {
@@ -67,11 +56,11 @@ export function checkProvisionedQualifier(value: string | undefined): Problem[] 
 	if (value === undefined) return [constraint('qualifier', undefined, 'Member must not be null')];
 	const problems: Problem[] = [];
 	if (value.length < 1) problems.push(constraint('qualifier', value, 'Member must have length greater than or equal to 1'));
-	if (value.length > provisionedQualifierMaxLength) {
-		problems.push(constraint('qualifier', value, `Member must have length less than or equal to ${provisionedQualifierMaxLength}`));
+	if (value.length > qualifierMaxLength) {
+		problems.push(constraint('qualifier', value, `Member must have length less than or equal to ${qualifierMaxLength}`));
 	}
-	if (!qualifierRegex.test(value)) {
-		problems.push(constraint('qualifier', value, `Member must satisfy regular expression pattern: ${provisionedQualifierPattern}`));
+	if (!isQualifier(value)) {
+		problems.push(constraint('qualifier', value, `Member must satisfy regular expression pattern: ${qualifierPattern}`));
 	}
 	return problems;
 }

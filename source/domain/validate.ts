@@ -51,6 +51,15 @@ export interface Problem {
 }
 
 export const functionNamePattern = '[a-zA-Z0-9-_]+';
+/** The Qualifier member of Invoke, EventInvokeConfig and provisioned concurrency: a version or alias, 1-128 characters. */
+export const qualifierPattern = '(|[a-zA-Z0-9$_-]+)';
+export const qualifierMaxLength = 128;
+const qualifierMemberRegex = /^[a-zA-Z0-9$_-]*$/;
+
+/** Whether a Qualifier member is well formed (a name, not whether the version or alias exists). */
+export function isQualifier(value: string): boolean {
+	return value.length <= qualifierMaxLength && qualifierMemberRegex.test(value);
+}
 export const roleArnPattern = 'arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+';
 export const handlerPattern = '[^\\s]+';
 export const environmentVariableNamePattern = '[a-zA-Z]([a-zA-Z0-9_])+';

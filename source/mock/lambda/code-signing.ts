@@ -25,7 +25,7 @@ import {readFileSync} from 'node:fs';
 import {randomBytes} from 'node:crypto';
 import {isExpired, parseSigningProfileVersionArn} from '../../domain/code-signature.js';
 import {allowedPublishersMax} from '../../domain/limits.js';
-import {checkDescription, checkTags, type Problem} from '../../domain/validate.js';
+import {checkDescription, checkTags, constraintProblem as constraint, type Problem} from '../../domain/validate.js';
 import {checkPackageSignature} from '../signing/package-signature.js';
 import {readSigningProfileSync} from '../signing/profiles.js';
 import type {CodeSignatureRecord, FunctionRecord} from '../store/records.js';
@@ -135,10 +135,6 @@ async function persist(service: LambdaService, config: CodeSigningConfigRecord, 
 
 // ---- input ------------------------------------------------------------------
 
-function constraint(member: string, value: string | undefined, rule: string): Problem {
-	const shown = value === undefined ? 'Value null' : `Value '${value}'`;
-	return {code: 'ValidationException', member, message: `${shown} at '${member}' failed to satisfy constraint: ${rule}`, constraint: true};
-}
 
 function arnProblems(arn: string | undefined, member = 'codeSigningConfigArn'): Problem[] {
 	if (arn === undefined) return [constraint(member, undefined, 'Member must not be null')];

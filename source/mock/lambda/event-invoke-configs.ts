@@ -36,7 +36,7 @@ import {
 	parseDestination,
 	type EffectiveAsyncSettings,
 } from '../../domain/async-config.js';
-import {functionNameOrArnPattern, parseFunctionReference, type Problem} from '../../domain/validate.js';
+import {constraintProblem as constraint, functionNameOrArnPattern, parseFunctionReference, type Problem} from '../../domain/validate.js';
 import type {EventInvokeConfigRecord, FunctionRecord} from '../store/records.js';
 import {LambdaError, throwProblems} from './errors.js';
 import {optionalInteger, optionalObject, optionalString, parseJsonObject, type JsonObject} from './input.js';
@@ -64,10 +64,6 @@ interface RequestedSettings {
 	onFailure?: string;
 }
 
-function constraint(member: string, value: unknown, rule: string): Problem {
-	const shown = value === null || value === undefined ? 'Value null' : `Value '${String(value)}'`;
-	return {code: 'ValidationException', member, message: `${shown} at '${member}' failed to satisfy constraint: ${rule}`, constraint: true};
-}
 
 function referenceProblems(reference: string, qualifier: string | undefined): Problem[] {
 	const problems: Problem[] = [];

@@ -13,6 +13,7 @@ import type {MetricSink} from '../metrics/metric-sink.js';
 import type {RuntimeManager} from '../runtime/manager.js';
 import {ThrottleError, type FunctionSnapshot, type InvocationInput, type InvocationOutcome} from '../runtime/types.js';
 import type {FunctionRecord} from '../store/records.js';
+import {isQualifier, qualifierPattern} from '../../domain/validate.js';
 import {LambdaError} from './errors.js';
 import type {AttemptResult, QueuedEvent} from './event-queue.js';
 import type {LambdaService} from './service.js';
@@ -46,8 +47,6 @@ export interface InvokeRequest {
 	cognitoIdentity?: string;
 }
 
-const qualifierPattern = /^[a-zA-Z0-9$_-]{1,128}$/;
-
 export class Invoker {
 	private readonly service: LambdaService;
 	private readonly runtime: RuntimeManager;
@@ -68,10 +67,10 @@ export class Invoker {
 	 * AdditionalVersionWeights picks one of its versions by weight.
 	 */
 	target(reference: string, qualifier: string | undefined): InvokeTarget {
-		if (qualifier !== undefined && qualifier !== '' && !qualifierPattern.test(qualifier)) {
+		if (qualifier !== undefined && qualifier !== '' && !isQualifier(qualifier)) {
 			throw new LambdaError(
 				'ValidationException',
-				`1 validation error detected: Value '${qualifier}' at 'qualifier' failed to satisfy constraint: Member must satisfy regular expression pattern: (|[a-zA-Z0-9$_-]+)`,
+				`1 validation error detected: Value '${qualifier}' at 'qualifier' failed to satisfy constraint: Member must satisfy regular expression pattern: ${qualifierPattern}`,
 			);
 		}
 		const resolved = this.service.resolveQualified(reference, qualifier);
