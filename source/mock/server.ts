@@ -129,10 +129,13 @@ export async function startLocalLambda(options: LocalLambdaOptions): Promise<Loc
 	const accountId = options.accountId ?? '123456789012';
 	await mkdir(options.dataDir, {recursive: true, mode: 0o700});
 	const clock = options.clock ?? systemClock;
-	const store = await FunctionStore.open(options.dataDir);
-	const layers = await LayerService.open({dataDir: options.dataDir, region, accountId});
-	const logs = await LogsService.open({dataDir: options.dataDir, region, accountId, clock});
-	const metrics = await MetricsService.open({dataDir: options.dataDir, clock});
+	// Independent stores under the data directory: read side by side (the console waits for them before its first frame).
+	const [store, layers, logs, metrics] = await Promise.all([
+		FunctionStore.open(options.dataDir),
+		LayerService.open({dataDir: options.dataDir, region, accountId}),
+		LogsService.open({dataDir: options.dataDir, region, accountId, clock}),
+		MetricsService.open({dataDir: options.dataDir, clock}),
+	]);
 	let endpoint = '';
 	const service = new LambdaService({
 		store,
