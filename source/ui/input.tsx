@@ -6,7 +6,12 @@ import {useInput} from 'ink';
 import React, {createContext, useContext, useEffect, useRef, useState, type ReactNode} from 'react';
 import {keyName, splitTyped} from './keymap.js';
 
-export type KeyHandler = (name: string, input: string) => boolean;
+/**
+ * `together` is true for a key that came in one chunk with others: a paste, or
+ * keys typed faster than the terminal sends them (an editor does not indent
+ * pasted lines again).
+ */
+export type KeyHandler = (name: string, input: string, together: boolean) => boolean;
 
 /**
  * Who sees a key first: overlays, then a tab's own keys (the Configuration tab's
@@ -41,13 +46,13 @@ export function KeyDispatcher({children, onUnhandled}: {children: ReactNode; onU
 			};
 		},
 	});
-	const queue = useRef<Array<{name: string; input: string}>>([]);
-	const dispatch = useRef(({name, input}: {name: string; input: string}) => {
+	const queue = useRef<Array<{name: string; input: string; together: boolean}>>([]);
+	const dispatch = useRef(({name, input, together}: {name: string; input: string; together: boolean}) => {
 		const ordered = [...registrations.current].sort((a, b) => b.layer - a.layer);
 		for (const registration of ordered) {
-			if (registration.active.current && registration.handler.current(name, input)) return;
+			if (registration.active.current && registration.handler.current(name, input, together)) return;
 		}
-		fallback.current(name, input);
+		fallback.current(name, input, together);
 	});
 	// Keys that arrive together go one at a time: the next is dispatched from an
 	// effect of the render that the one before caused (the tick is updated in the
@@ -82,7 +87,8 @@ export function KeyDispatcher({children, onUnhandled}: {children: ReactNode; onU
 			: escaped
 				? [{name: 'escape', input: '\u001B'}, ...splitTyped(input)]
 				: [{name: keyName(input, key), input}];
-		queue.current.push(...presses);
+		const together = presses.length > 1;
+		queue.current.push(...presses.map((press) => ({...press, together})));
 		if (!busy.current) pump.current();
 	});
 	return <RegistryContext.Provider value={registry.current}>{children}</RegistryContext.Provider>;
