@@ -3,6 +3,7 @@
 import {LambdaClient} from '@aws-sdk/client-lambda';
 import {STSClient} from '@aws-sdk/client-sts';
 import type {EC2Client} from '@aws-sdk/client-ec2';
+import type {SchemasClient} from '@aws-sdk/client-schemas';
 import type {Session} from '../session.js';
 
 export interface Clients {
@@ -14,6 +15,12 @@ export interface Clients {
 	 * large, and the console's first frame does not need it).
 	 */
 	ec2(): Promise<EC2Client>;
+	/**
+	 * EventBridge Schemas, for shareable test events (the registry
+	 * lambda-testevent-schemas): made the first time it is asked for, its SDK
+	 * module loaded only then.
+	 */
+	schemas(): Promise<SchemasClient>;
 	/** The endpoint the clients talk to, for messages; undefined for AWS's own. */
 	endpoint: string | undefined;
 	destroy(): void;
@@ -45,6 +52,17 @@ export function clientConfig(session: Session): CommonConfig {
 	return config;
 }
 
+/**
+ * An SDK module loaded on demand. The shipped bundle turns the SDK's CommonJS
+ * into a module whose only export is `default` (the exports object); Node's own
+ * loader gives the named exports as well. Either way, this is the exports.
+ */
+export async function loadSdk<T extends object>(load: Promise<T>): Promise<T> {
+	const module = await load;
+	const exports: unknown = (module as {default?: unknown}).default;
+	return exports !== null && typeof exports === 'object' ? (exports as T) : module;
+}
+
 export function endpointOf(session: Session): string | undefined {
 	return session.target.endpoint;
 }
@@ -54,18 +72,24 @@ export function createClients(session: Session): Clients {
 	const lambda = new LambdaClient(config);
 	const sts = new STSClient(config);
 	let ec2: Promise<EC2Client> | undefined;
+	let schemas: Promise<SchemasClient> | undefined;
 	return {
 		lambda,
 		sts,
 		ec2() {
-			ec2 ??= import('@aws-sdk/client-ec2').then((module) => new module.EC2Client(config));
+			ec2 ??= loadSdk(import('@aws-sdk/client-ec2')).then((module) => new module.EC2Client(config));
 			return ec2;
+		},
+		schemas() {
+			schemas ??= loadSdk(import('@aws-sdk/client-schemas')).then((module) => new module.SchemasClient(config));
+			return schemas;
 		},
 		endpoint: endpointOf(session),
 		destroy() {
 			lambda.destroy();
 			sts.destroy();
 			void ec2?.then((client) => client.destroy(), () => undefined);
+			void schemas?.then((client) => client.destroy(), () => undefined);
 		},
 	};
 }

@@ -40,6 +40,16 @@ export function describeAwsError(error: unknown, endpoint?: string, where: 'cons
 	return message.replace(/, then press r to retry\.$/, ', then try again.').replace(/: press r to refresh\.$/, ': check the name, the region and the profile.');
 }
 
+/**
+ * EventBridge Schemas refuses with ForbiddenException (no other service the
+ * console calls uses that name); an IAM denial elsewhere names the action, so
+ * one that names a schemas: action is about the shareable test events too.
+ */
+function isSchemasPermissionError(name: string, message: string): boolean {
+	if (name === 'ForbiddenException') return true;
+	return (name === 'AccessDeniedException' || name === 'AccessDenied') && /\bschemas:/.test(message);
+}
+
 function describe(error: unknown, endpoint: string | undefined): string {
 	if (!error || typeof error !== 'object') return `Unexpected error: ${cleanText(String(error))}`;
 	const e = error as ErrorLike;
@@ -48,6 +58,9 @@ function describe(error: unknown, endpoint: string | undefined): string {
 	const code = networkCode(e);
 	if (code) {
 		return `Cannot reach ${endpoint ?? 'the Lambda endpoint'} (${code}). Check the network or the endpoint, then press r to retry.`;
+	}
+	if (isSchemasPermissionError(name, message)) {
+		return `Not allowed to use shareable test events (${message}). They need schemas:* permissions on the lambda-testevent-schemas registry: ask for them on your role, or save the event as private instead.`;
 	}
 	switch (name) {
 		case 'CredentialsProviderError':

@@ -5,7 +5,7 @@
 // SDK module is large, so it is loaded the first time one of these runs.
 import type {Filter, Tag} from '@aws-sdk/client-ec2';
 import {cleanText} from '../domain/sanitize.js';
-import type {Clients} from './clients.js';
+import {loadSdk, type Clients} from './clients.js';
 
 export interface VpcSummary {
 	id: string;
@@ -48,7 +48,7 @@ const byVpc = (vpcId: string): Filter[] => [{Name: 'vpc-id', Values: [vpcId]}];
 
 /** Every VPC of the account in the session's region, default first, then by name and ID. */
 export async function listVpcs(clients: Clients, signal?: AbortSignal): Promise<VpcSummary[]> {
-	const [client, {DescribeVpcsCommand}] = await Promise.all([clients.ec2(), import('@aws-sdk/client-ec2')]);
+	const [client, {DescribeVpcsCommand}] = await Promise.all([clients.ec2(), loadSdk(import('@aws-sdk/client-ec2'))]);
 	const vpcs: VpcSummary[] = [];
 	let token: string | undefined;
 	do {
@@ -73,7 +73,7 @@ export async function listVpcs(clients: Clients, signal?: AbortSignal): Promise<
 
 /** Every subnet of one VPC, by availability zone, then name and ID. */
 export async function listSubnets(clients: Clients, vpcId: string, signal?: AbortSignal): Promise<SubnetSummary[]> {
-	const [client, {DescribeSubnetsCommand}] = await Promise.all([clients.ec2(), import('@aws-sdk/client-ec2')]);
+	const [client, {DescribeSubnetsCommand}] = await Promise.all([clients.ec2(), loadSdk(import('@aws-sdk/client-ec2'))]);
 	const subnets: SubnetSummary[] = [];
 	let token: string | undefined;
 	do {
@@ -103,7 +103,7 @@ export async function listSubnets(clients: Clients, vpcId: string, signal?: Abor
 
 /** Every security group of one VPC, "default" first, then by name and ID. */
 export async function listSecurityGroups(clients: Clients, vpcId: string, signal?: AbortSignal): Promise<SecurityGroupSummary[]> {
-	const [client, {DescribeSecurityGroupsCommand}] = await Promise.all([clients.ec2(), import('@aws-sdk/client-ec2')]);
+	const [client, {DescribeSecurityGroupsCommand}] = await Promise.all([clients.ec2(), loadSdk(import('@aws-sdk/client-ec2'))]);
 	const groups: SecurityGroupSummary[] = [];
 	let token: string | undefined;
 	do {

@@ -1,8 +1,9 @@
 // The local Lambda: an HTTP server on 127.0.0.1 that speaks the AWS wire
 // protocols, so the AWS SDKs and the AWS CLI work against it with
 // --endpoint-url. Each request is routed by protocol: the Lambda REST API
-// (restJson1) by its dated paths, STS (awsQuery) by a form-encoded POST to /,
-// and the deployment packages GetFunction points at (Code.Location).
+// (restJson1) by its dated paths, the EventBridge Schemas REST API (restJson1)
+// by its /v1/ paths, STS (awsQuery) by a form-encoded POST to /, and the
+// deployment packages GetFunction points at (Code.Location).
 // Signatures are not checked: every SigV4 credential is accepted.
 
 import {randomUUID} from 'node:crypto';
@@ -22,6 +23,7 @@ import {LambdaService} from './lambda/service.js';
 import {LogsService} from './logs/service.js';
 import {MetricsService} from './metrics/service.js';
 import {RuntimeManager} from './runtime/manager.js';
+import {isSchemasPath, SchemasService} from './schemas/service.js';
 import {seedDemoFunctions} from './seed.js';
 import {FunctionStore} from './store/function-store.js';
 import {handleSts, stsError} from './sts/service.js';
@@ -130,11 +132,12 @@ export async function startLocalLambda(options: LocalLambdaOptions): Promise<Loc
 	await mkdir(options.dataDir, {recursive: true, mode: 0o700});
 	const clock = options.clock ?? systemClock;
 	// Independent stores under the data directory: read side by side (the console waits for them before its first frame).
-	const [store, layers, logs, metrics] = await Promise.all([
+	const [store, layers, logs, metrics, schemas] = await Promise.all([
 		FunctionStore.open(options.dataDir),
 		LayerService.open({dataDir: options.dataDir, region, accountId}),
 		LogsService.open({dataDir: options.dataDir, region, accountId, clock}),
 		MetricsService.open({dataDir: options.dataDir, clock}),
+		SchemasService.open({dataDir: options.dataDir, region, accountId, clock}),
 	]);
 	let endpoint = '';
 	const service = new LambdaService({
@@ -245,6 +248,15 @@ export async function startLocalLambda(options: LocalLambdaOptions): Promise<Loc
 			return;
 		}
 
+		// The EventBridge Schemas REST API (shareable test events).
+		if (isSchemasPath(url.pathname)) {
+			const result = await readBody(request, requestBodyMax);
+			if (result.kind === 'aborted') return;
+			const reply = result.kind === 'too-large' ? schemas.tooLarge(requestBodyMax) : await schemas.handle(method, url, result.body);
+			send(response, reply.status, {'x-amzn-RequestId': requestId, ...reply.headers}, reply.body);
+			return;
+		}
+
 		// The Lambda REST API.
 		const route = routeLambda(method, url);
 		const result = await readBody(request, route.bodyLimit);
@@ -314,7 +326,7 @@ export async function startLocalLambda(options: LocalLambdaOptions): Promise<Loc
 					server.closeAllConnections();
 				});
 				await runtime.close();
-				await Promise.all([store.flush(), logs.close(), metrics.close(), layers.close()]);
+				await Promise.all([store.flush(), logs.close(), metrics.close(), layers.close(), schemas.close()]);
 			})();
 			return closing;
 		},
