@@ -76,7 +76,30 @@ export const appSteps: ScreenshotStep[] = [
 		keys: [{key: 'escape'}, 'j', {key: 'enter'}, 'v'],
 		waitFor: (screen) => /Environment variables \(\d+\)/.test(screen) && /of 4096 bytes/.test(screen),
 	},
+	{
+		file: 'test-success.png',
+		// The Test tab; n, the S3 Put template (the sixth), saved as s3-put, the editor closed, invoked.
+		keys: [{key: 'escape'}, '3', 'n', 'j', 'j', 'j', 'j', 'j', {key: 'enter'}, {key: 'enter'}, {key: 'escape'}, {key: 'enter'}],
+		waitFor: (screen) => /✔ Succeeded \(200\)/.test(screen) && /"processed"/.test(screen),
+	},
+	{
+		file: 'test-failure.png',
+		// A second event, outside-bucket, written by the editor script (screenshotEditor): an S3 key
+		// that leaves the bucket, which the demo function refuses with its own error.
+		keys: ['n', {key: 'enter'}, '\u0015', ...'outside-bucket', {key: 'enter'}, {key: 'escape'}, 'E', {key: 'enter'}],
+		waitFor: (screen) => /✘ Failed: MalformedObjectError/.test(screen) && /Stack:/.test(screen),
+	},
 ];
+
+/** An "editor" for the screenshots: it writes the failing event into the file it is given. */
+export function screenshotEditor(directory: string): string {
+	const event = {Records: [{eventSource: 'aws:s3', s3: {bucket: {name: 'lambdash-demo-uploads'}, object: {key: '../../private/keys.json'}}}]};
+	const content = join(directory, 'outside-bucket.json');
+	writeFileSync(content, `${JSON.stringify(event, null, 2)}\n`);
+	const script = join(directory, 'editor.sh');
+	writeFileSync(script, `#!/bin/sh\ncat "${content}" > "$1"\n`, {mode: 0o755});
+	return script;
+}
 
 function typeOf(key: StepKey): string {
 	return typeof key === 'string' ? key : keySequence(key.key);
@@ -151,6 +174,7 @@ async function main(): Promise<void> {
 	// Screenshots show colour whatever the caller's terminal prefers.
 	delete process.env.NO_COLOR;
 	const dataDir = mkdtempSync(join(tmpdir(), 'lambdash-screenshots-'));
+	const editorDir = mkdtempSync(join(tmpdir(), 'lambdash-screenshots-editor-'));
 	try {
 		let steps = appSteps;
 		if (only) {
@@ -160,7 +184,7 @@ async function main(): Promise<void> {
 			steps = steps.slice(0, last + 1).map((step, index) => (index < last ? {...step, capture: false} : step));
 		}
 		await takeScreenshots({
-			terminal: {args: ['--local', '--data-dir', dataDir], cols: 80, rows: 24, cwd: root},
+			terminal: {args: ['--local', '--data-dir', dataDir], cols: 80, rows: 24, cwd: root, env: {VISUAL: screenshotEditor(editorDir)}},
 			steps,
 			outDir,
 			scale,
@@ -168,6 +192,7 @@ async function main(): Promise<void> {
 		});
 	} finally {
 		rmSync(dataDir, {recursive: true, force: true});
+		rmSync(editorDir, {recursive: true, force: true});
 	}
 }
 

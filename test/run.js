@@ -45,6 +45,8 @@ delete env.CONTINUOUS_INTEGRATION;
 env.FORCE_COLOR = '1';
 const scratch = mkdtempSync(join(tmpdir(), 'lambdash-test-run-'));
 const tapFile = join(scratch, 'report.tap');
+// No test reads or writes the user's own settings (private test events).
+env.LAMBDASH_CONFIG_DIR = join(scratch, 'config');
 const result = spawnSync(
 	process.execPath,
 	[

@@ -80,3 +80,27 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
 export function pluralise(count: number, singular: string, plural = `${singular}s`): string {
 	return `${count} ${count === 1 ? singular : plural}`;
 }
+
+/** Text broken into lines of at most `width` characters at spaces; a word longer than a line is cut. */
+export function wrapWords(text: string, width: number): string[] {
+	const room = Math.max(1, width);
+	const lines: string[] = [];
+	let line = '';
+	for (const whole of text.split(' ')) {
+		let word = whole;
+		while (word.length > room) {
+			if (line !== '') {
+				lines.push(line);
+				line = '';
+			}
+			lines.push(word.slice(0, room));
+			word = word.slice(room);
+		}
+		if (line !== '' && line.length + 1 + word.length > room) {
+			lines.push(line);
+			line = word;
+		} else line = line === '' ? word : `${line} ${word}`;
+	}
+	if (line !== '') lines.push(line);
+	return lines;
+}

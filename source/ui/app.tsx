@@ -12,6 +12,7 @@ import {Dialog} from './components/Dialog.js';
 import {StatusBar} from './components/StatusBar.js';
 import {NotifyContext, useConsole, type Notice} from './context.js';
 import {useFunctionStore} from './hooks/useFunctionStore.js';
+import {InvocationLog, InvocationLogContext} from './hooks/useInvocationLog.js';
 import {useTerminalSize} from './hooks/useTerminalSize.js';
 import {KeyDispatcher, layers, useKeys} from './input.js';
 import {bindingFor, bindingsOf, keyLabel, scopeTitles, type Scope} from './keymap.js';
@@ -31,10 +32,15 @@ export const minimumSize = {columns: 40, rows: 10};
 
 export function App() {
 	const {exit} = useApp();
+	const {session, clients} = useConsole();
+	const [invocations] = useState(() => new InvocationLog(session, clients.endpoint));
+	useEffect(() => () => invocations.destroy(), [invocations]);
 	return (
-		<KeyDispatcher onUnhandled={() => false}>
-			<Console onQuit={exit} />
-		</KeyDispatcher>
+		<InvocationLogContext.Provider value={invocations}>
+			<KeyDispatcher onUnhandled={() => false}>
+				<Console onQuit={exit} />
+			</KeyDispatcher>
+		</InvocationLogContext.Provider>
 	);
 }
 
@@ -173,7 +179,8 @@ function Console({onQuit}: {onQuit(): void}) {
 	}
 	const contentHeight = frameHeight - 2;
 	// Help lists the keys of where the user is: the list, a detail tab, or the Configuration tab's sections.
-	const scope: Scope = top.kind === 'list' ? 'list' : detailTab === 'Configuration' ? 'configuration' : 'detail';
+	const tabScopes: Record<string, Scope> = {Configuration: 'configuration', Test: 'test'};
+	const scope: Scope = top.kind === 'list' ? 'list' : (tabScopes[detailTab] ?? 'detail');
 	const toneColor = {info: undefined, progress: theme.warning, success: theme.success, error: theme.danger}[message?.tone ?? 'info'];
 	return (
 		<NotifyContext.Provider value={setMessage}>
@@ -232,14 +239,18 @@ function HelpOverlay({scope, width, height}: {scope: Scope; width: number; heigh
 	const {theme, session} = useConsole();
 	const lines: Array<{text: string; bold?: boolean}> = [];
 	const keyWidth = 16;
-	for (const part of [scope, 'global'] as Scope[]) {
-		lines.push({text: scopeTitles[part], bold: true});
-		for (const binding of bindingsOf(part)) {
+	const part = (which: Scope) => [
+		{text: scopeTitles[which], bold: true},
+		...bindingsOf(which).map((binding) => {
 			const keys = binding.keys.map(keyLabel).join(' ');
 			const note = binding.dangerous ? (session.readOnly ? ' (off: read-only)' : ' (asks first)') : '';
-			lines.push({text: `${keys.padEnd(keyWidth)} ${binding.description}${note}`});
-		}
-	}
+			return {text: `${keys.padEnd(keyWidth)} ${binding.description}${note}`};
+		}),
+	];
+	lines.push(...part(scope));
+	// The keys that work everywhere (q, Ctrl-C, ?) come too when there is room; the status bar names them anyway.
+	const global = part('global');
+	if (lines.length + global.length + 1 <= height - 2) lines.push(...global);
 	lines.push({text: 'Esc or ? closes this help.'});
 	return <Dialog title="Keys" lines={lines} width={width} height={height} borderColor={theme.accent} />;
 }

@@ -9,6 +9,8 @@ export interface ConsoleContextValue {
 	theme: Theme;
 	/** Hands the terminal to another program (an $EDITOR) while `work` runs, then draws the console again. */
 	suspend<T>(work: () => T): T;
+	/** Where the console's settings (private test events) are kept; undefined: LAMBDASH_CONFIG_DIR or the user's config directory. */
+	configDir?: string | undefined;
 }
 
 export const ConsoleContext = createContext<ConsoleContextValue | undefined>(undefined);

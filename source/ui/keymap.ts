@@ -2,7 +2,7 @@
 // overlay lists it, and the README's key table is generated from it.
 import type {Key} from 'ink';
 
-export type Scope = 'global' | 'list' | 'filter' | 'detail' | 'configuration' | 'form' | 'confirm' | 'help';
+export type Scope = 'global' | 'list' | 'filter' | 'detail' | 'configuration' | 'test' | 'editor' | 'form' | 'confirm' | 'help';
 
 export interface Binding {
 	id: string;
@@ -19,6 +19,8 @@ export const scopeTitles: Record<Scope, string> = {
 	filter: 'Filtering the list',
 	detail: 'Function detail',
 	configuration: 'Configuration tab',
+	test: 'Test tab',
+	editor: 'Editing an event',
 	form: 'Editing a form',
 	confirm: 'Questions (y/N)',
 	help: 'Help',
@@ -49,6 +51,7 @@ export const keymap: readonly Binding[] = [
 	{id: 'next-tab', keys: ['tab'], description: 'Next tab', scope: 'detail'},
 	{id: 'previous-tab', keys: ['shift+tab'], description: 'Previous tab', scope: 'detail'},
 	{id: 'tab-1', keys: ['1'], description: 'Overview tab', scope: 'detail'},
+	{id: 'tab-3', keys: ['3'], description: 'Test tab', scope: 'detail'},
 	{id: 'tab-5', keys: ['5'], description: 'Configuration tab', scope: 'detail'},
 	{id: 'refresh', keys: ['r'], description: 'Reload the function', scope: 'detail'},
 	{id: 'throttle', keys: ['T'], description: 'Throttle the function, or unthrottle it', scope: 'detail', dangerous: true},
@@ -63,6 +66,29 @@ export const keymap: readonly Binding[] = [
 	{id: 'reveal', keys: ['v'], description: 'Show or hide the value of the variable', scope: 'configuration'},
 	{id: 'reveal-all', keys: ['V'], description: 'Show or hide every value', scope: 'configuration'},
 	{id: 'external-editor', keys: ['E'], description: 'Every variable in $EDITOR, as KEY=VALUE', scope: 'configuration', dangerous: true},
+
+	{id: 'invoke', keys: ['enter', 'i'], description: 'Invoke the function with the selected event', scope: 'test'},
+	{id: 'event-down', keys: ['down', 'j'], description: 'Next event; in the result or history, scroll down', scope: 'test'},
+	{id: 'event-up', keys: ['up', 'k'], description: 'Previous event; in the result or history, scroll up', scope: 'test'},
+	{id: 'into-result', keys: ['right', 'l'], description: 'Into the result, to scroll it', scope: 'test'},
+	{id: 'leave-result', keys: ['escape', 'left', 'h'], description: 'Back to the events', scope: 'test'},
+	{id: 'result-page', keys: ['pagedown', ' ', 'pageup'], description: 'Result: a page down (PgDn, Space) or up (PgUp)', scope: 'test'},
+	{id: 'result-ends', keys: ['g', 'G'], description: 'Result: the top (g) or the end (G)', scope: 'test'},
+	{id: 'toggle-view', keys: ['v'], description: 'Show the selected event, or the last result', scope: 'test'},
+	{id: 'history', keys: ['H'], description: 'This session\'s invocations of the function: Enter shows one', scope: 'test'},
+	{id: 'new-event', keys: ['n'], description: 'New event from a template', scope: 'test'},
+	{id: 'edit-event', keys: ['e'], description: 'Edit the event here', scope: 'test'},
+	{id: 'external-edit-event', keys: ['E'], description: 'Edit the event in $VISUAL or $EDITOR', scope: 'test'},
+	{id: 'rename-event', keys: ['R'], description: 'Rename the event, or change whether it is shareable', scope: 'test'},
+	{id: 'delete-event', keys: ['d'], description: 'Delete the event', scope: 'test', dangerous: true},
+	{id: 'invoke-options', keys: ['o'], description: 'Invocation type (synchronous or asynchronous) and qualifier', scope: 'test'},
+
+	{id: 'editor-save', keys: ['ctrl+s'], description: 'Check the JSON and save the event', scope: 'editor'},
+	{id: 'editor-format', keys: ['ctrl+f'], description: 'Pretty-print the JSON', scope: 'editor'},
+	{id: 'editor-cancel', keys: ['escape'], description: 'Close; asks first when something changed', scope: 'editor'},
+	{id: 'editor-move', keys: ['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end'], description: 'Move the cursor', scope: 'editor'},
+	{id: 'editor-newline', keys: ['enter'], description: 'New line, keeping the indentation', scope: 'editor'},
+	{id: 'editor-indent', keys: ['tab'], description: 'Two spaces', scope: 'editor'},
 
 	{id: 'form-next', keys: ['tab', 'down'], description: 'Next field', scope: 'form'},
 	{id: 'form-previous', keys: ['shift+tab', 'up'], description: 'Previous field', scope: 'form'},
@@ -133,6 +159,7 @@ const keyLabels: Record<string, string> = {
 	tab: 'Tab',
 	'shift+tab': 'Shift-Tab',
 	backspace: 'Backspace',
+	' ': 'Space',
 };
 
 /** A key as people write it: "Ctrl-C", "PgDn", "↑", "T". */
@@ -144,7 +171,7 @@ export function keyLabel(name: string): string {
 
 /** The README's key table, in Markdown, generated from the keymap. */
 export function keymapMarkdown(): string {
-	const scopes: Scope[] = ['global', 'list', 'filter', 'detail', 'configuration', 'form', 'confirm', 'help'];
+	const scopes: Scope[] = ['global', 'list', 'filter', 'detail', 'configuration', 'test', 'editor', 'form', 'confirm', 'help'];
 	const lines = ['| Where | Keys | What it does |', '| --- | --- | --- |'];
 	for (const scope of scopes) {
 		for (const binding of bindingsOf(scope)) {

@@ -30,6 +30,7 @@ export async function runConsole(
 	clients: Clients,
 	streams: ConsoleStreams = process,
 	theme: Theme = themeFor(),
+	configDir?: string,
 ): Promise<void> {
 	const {stdout} = streams;
 	const held = holdOutput();
@@ -62,7 +63,7 @@ export async function runConsole(
 		}
 	};
 	const instance = render(
-		<ConsoleContext.Provider value={{session, clients, theme, suspend}}>
+		<ConsoleContext.Provider value={{session, clients, theme, suspend, configDir}}>
 			<App />
 		</ConsoleContext.Provider>,
 		{

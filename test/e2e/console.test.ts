@@ -78,6 +78,32 @@ describe('the real lambdash binary', () => {
 		assert.match(bad.stderr, /the payload must be JSON/);
 	});
 
+	test('the shipped binary\'s Test tab: a shareable event saved in the local schema registry and invoked', async () => {
+		// The bundle loads the Schemas SDK on demand; this is the only test of that load as shipped.
+		const terminal = PtyTerminal.start({args: ['--local', '--data-dir', dataDir]});
+		await terminal.waitForText('web-app-python', 20_000);
+		terminal.write('\r');
+		await terminal.waitForText('3 Test');
+		terminal.write('3');
+		await terminal.waitForText('Saved events');
+		await terminal.waitForText('No saved events yet.');
+		terminal.write('n');
+		await terminal.waitForText('New event from a template');
+		terminal.write('\r');
+		await terminal.waitForText('Save the new event');
+		terminal.write('\t');
+		terminal.write(' ');
+		terminal.write('\r');
+		await terminal.waitForText(/Editing hello-world \(shareable\)/, 10_000);
+		terminal.write('\u001B');
+		await terminal.waitForText('Shareable (1)');
+		assert.doesNotMatch(terminal.screen(), /could not be read|not read/);
+		terminal.write('\r');
+		await terminal.waitForText('✔ Succeeded (200)', 20_000);
+		terminal.write('q');
+		assert.equal((await terminal.waitForExit(10_000)).exitCode, 0);
+	});
+
 	test('Ctrl-C quits from a question and restores the terminal', async () => {
 		const terminal = PtyTerminal.start({args: ['--local', '--data-dir', dataDir]});
 		await terminal.waitForText('web-app-python', 20_000);

@@ -12,7 +12,8 @@
 // readers show what the emulator has parsed; every wait*() method and flush()
 // resolve only once everything the program wrote until then is parsed, so
 // after `await t.flush()` (or any wait) they reflect all output so far.
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import xtermHeadless from '@xterm/headless';
@@ -125,13 +126,18 @@ export function cliPath(): string {
 	return join(packageRoot(), 'dist', 'lambdash', 'cli.js');
 }
 
-/** process.env less CI variables, with TERM=xterm-256color, then `extra` on top. */
+/**
+ * process.env less CI variables, with TERM=xterm-256color and a new, empty
+ * settings directory (so no run reads or writes the user's own test events),
+ * then `extra` on top.
+ */
 export function terminalEnv(extra: Record<string, string> = {}): Record<string, string> {
 	const env: Record<string, string> = {};
 	for (const [key, value] of Object.entries(process.env)) {
 		if (value !== undefined && key !== 'CI' && key !== 'CONTINUOUS_INTEGRATION') env[key] = value;
 	}
 	env.TERM = 'xterm-256color';
+	env.LAMBDASH_CONFIG_DIR = mkdtempSync(join(tmpdir(), 'lambdash-config-'));
 	return {...env, ...extra};
 }
 

@@ -1,6 +1,9 @@
 // The console rendered in-process into an emulated 80x24 terminal (a headless
 // xterm), driven by keys as a person types them, and read back as a screen.
 import {EventEmitter} from 'node:events';
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import xterm from '@xterm/headless';
 import {createClients, type Clients} from '../../source/aws/clients.js';
 import type {Session} from '../../source/session.js';
@@ -68,12 +71,15 @@ export class UiTerminal {
 	private pending = Promise.resolve();
 	readonly done: Promise<void>;
 	readonly clients: Clients;
+	/** The console's settings (private test events) live here: a new directory for each terminal unless one is given. */
+	readonly configDir: string;
 
-	private constructor(session: Session, columns: number, rows: number, theme: Theme) {
+	private constructor(session: Session, columns: number, rows: number, theme: Theme, configDir: string | undefined) {
 		this.terminal = new Terminal({cols: columns, rows, allowProposedApi: true, scrollback: 0});
 		this.stdout = new FakeStdout(columns, rows, (data) => this.feed(data));
 		this.stderr = new FakeStdout(columns, rows, () => undefined);
 		this.clients = createClients(session);
+		this.configDir = configDir ?? mkdtempSync(join(tmpdir(), 'lambdash-config-'));
 		this.done = runConsole(
 			session,
 			this.clients,
@@ -83,11 +89,12 @@ export class UiTerminal {
 				stderr: this.stderr as unknown as NodeJS.WriteStream,
 			},
 			theme,
+			this.configDir,
 		);
 	}
 
-	static start(session: Session, options: {columns?: number; rows?: number; env?: NodeJS.ProcessEnv} = {}): UiTerminal {
-		return new UiTerminal(session, options.columns ?? 80, options.rows ?? 24, themeFor(options.env ?? {}));
+	static start(session: Session, options: {columns?: number; rows?: number; env?: NodeJS.ProcessEnv; configDir?: string} = {}): UiTerminal {
+		return new UiTerminal(session, options.columns ?? 80, options.rows ?? 24, themeFor(options.env ?? {}), options.configDir);
 	}
 
 	private feed(data: string): void {

@@ -1,6 +1,6 @@
 // A function's detail: a tab bar and the tab. The tabs keep the numbers of
-// their places in the Lambda console (1 Overview, 5 Configuration); each
-// other tab arrives with its own work.
+// their places in the Lambda console (1 Overview, 3 Test, 5 Configuration);
+// each other tab arrives with its own work.
 import {Box, Text} from 'ink';
 import React, {useEffect, useRef, useState} from 'react';
 import {getAccountConcurrency} from '../../aws/account.js';
@@ -14,6 +14,7 @@ import type {FunctionStore} from '../hooks/useFunctionStore.js';
 import {useResource} from '../hooks/useResource.js';
 import {ConfigurationTab} from '../tabs/configuration/index.js';
 import {OverviewTab} from '../tabs/overview.js';
+import {TestTab} from '../tabs/test/index.js';
 
 interface Props {
 	name: string;
@@ -29,6 +30,7 @@ interface Props {
 
 const tabs: readonly TabTitle[] = [
 	{number: 1, title: 'Overview'},
+	{number: 3, title: 'Test'},
 	{number: 5, title: 'Configuration'},
 ];
 
@@ -79,11 +81,12 @@ export function FunctionDetailScreen({name, store, width, height, active, onBack
 					setTab((value) => (value + tabs.length - 1) % tabs.length);
 					return true;
 				case 'tab-1':
-					setTab(0);
+				case 'tab-3':
+				case 'tab-5': {
+					const index = tabs.findIndex((each) => `tab-${each.number}` === binding.id);
+					if (index >= 0) setTab(index);
 					return true;
-				case 'tab-5':
-					setTab(1);
-					return true;
+				}
 				case 'refresh':
 					detail.reload();
 					account.reload();
@@ -102,9 +105,12 @@ export function FunctionDetailScreen({name, store, width, height, active, onBack
 	let body: React.ReactNode;
 	if (detail.data) {
 		const reserved = known !== undefined ? known : (detail.data.reservedConcurrency ?? null);
+		const title = tabs[tab]?.title;
 		body =
-			tabs[tab]?.title === 'Configuration' ? (
+			title === 'Configuration' ? (
 				<ConfigurationTab detail={detail.data} reload={reloadDetail} width={width} height={bodyHeight} active={active} />
+			) : title === 'Test' ? (
+				<TestTab detail={detail.data} width={width} height={bodyHeight} active={active} />
 			) : (
 				<OverviewTab detail={detail.data} reserved={reserved} account={account.data} theme={theme} height={bodyHeight} />
 			);
