@@ -58,9 +58,9 @@ export async function invokeFunction(client: LambdaClient, input: InvokeInput): 
 	return {
 		statusCode: output.StatusCode ?? 0,
 		requestId: output.$metadata.requestId,
-		payload: output.Payload === undefined ? '' : Buffer.from(output.Payload).toString('utf8'),
+		payload: output.Payload == null ? '' : Buffer.from(output.Payload).toString('utf8'),
 		functionError: output.FunctionError,
-		log: output.LogResult === undefined ? undefined : Buffer.from(output.LogResult, 'base64').toString('utf8'),
+		log: output.LogResult == null ? undefined : Buffer.from(output.LogResult, 'base64').toString('utf8'),
 		executedVersion: output.ExecutedVersion,
 	};
 }

@@ -4,7 +4,7 @@
 // and coming back shows every result of the session to compare.
 import type {LambdaClient} from '@aws-sdk/client-lambda';
 import {createContext, useContext, useSyncExternalStore} from 'react';
-import {describeAwsError} from '../../aws/errors.js';
+import {describeAwsError, errorName} from '../../aws/errors.js';
 import {createInvokeClient, invokeFunction} from '../../aws/invoke.js';
 import {outcomeOf, type Invocation} from '../../domain/invocation-result.js';
 import type {Session} from '../../session.js';
@@ -85,9 +85,16 @@ export class InvocationLog {
 			tail: !request.async,
 		}).then(
 			(response) => this.put({...running, elapsedMs: performance.now() - started, outcome: outcomeOf(response)}),
-			(error: unknown) => this.put({...running, elapsedMs: performance.now() - started, outcome: {kind: 'call-failed', message: describeAwsError(error, this.endpoint)}}),
+			(error: unknown) => this.put({...running, elapsedMs: performance.now() - started, outcome: {kind: 'call-failed', message: this.describe(error, request)}}),
 		);
 		return running;
+	}
+
+	private describe(error: unknown, request: InvocationRequest): string {
+		if (request.qualifier !== undefined && errorName(error) === 'ResourceNotFoundException') {
+			return `${request.functionName} has no version or alias ${request.qualifier}: o chooses another (empty for $LATEST).`;
+		}
+		return describeAwsError(error, this.endpoint);
 	}
 
 	destroy(): void {
