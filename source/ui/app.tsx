@@ -46,7 +46,12 @@ export function App() {
 
 function Console({onQuit}: {onQuit(): void}) {
 	const {session, clients, theme} = useConsole();
-	const {columns, rows} = useTerminalSize();
+	const terminal = useTerminalSize();
+	// Too small a terminal shows a message instead of the console, but the screens stay mounted
+	// (laid out at the minimum size, hidden), so a form or an editor keeps what was typed.
+	const tooSmall = terminal.columns < minimumSize.columns || terminal.rows < minimumSize.rows;
+	const columns = Math.max(terminal.columns, minimumSize.columns);
+	const rows = Math.max(terminal.rows, minimumSize.rows);
 	const store = useFunctionStore(clients);
 	const [stack, setStack] = useState<ScreenEntry[]>([{kind: 'list'}]);
 	const [message, setMessage] = useState<Message | undefined>();
@@ -75,6 +80,16 @@ function Console({onQuit}: {onQuit(): void}) {
 		}
 		return false;
 	});
+
+	// While the console is hidden, keys reach nothing on it: q quits, the rest waits for a bigger terminal.
+	useKeys(
+		layers.overlay + 0.5,
+		(name) => {
+			if (bindingFor('global', name)?.id === 'quit') onQuit();
+			return true;
+		},
+		tooSmall,
+	);
 
 	useKeys(
 		layers.overlay,
@@ -170,13 +185,6 @@ function Console({onQuit}: {onQuit(): void}) {
 	);
 
 	const frameHeight = Math.max(1, rows - 1);
-	if (columns < minimumSize.columns || rows < minimumSize.rows) {
-		return (
-			<Box width={columns} height={frameHeight}>
-				<Text wrap="truncate">{`Terminal too small (${columns}x${rows}): lambdash needs ${minimumSize.columns}x${minimumSize.rows}. q quits.`}</Text>
-			</Box>
-		);
-	}
 	const contentHeight = frameHeight - 2;
 	// Help lists the keys of where the user is: the list, a detail tab, or the Configuration tab's sections.
 	const tabScopes: Record<string, Scope> = {Configuration: 'configuration', Test: 'test'};
@@ -184,7 +192,12 @@ function Console({onQuit}: {onQuit(): void}) {
 	const toneColor = {info: undefined, progress: theme.warning, success: theme.success, error: theme.danger}[message?.tone ?? 'info'];
 	return (
 		<NotifyContext.Provider value={setMessage}>
-			<Box flexDirection="column" width={columns} height={frameHeight}>
+			{tooSmall ? (
+				<Box width={terminal.columns} height={Math.max(1, terminal.rows - 1)}>
+					<Text wrap="truncate">{`Terminal too small (${terminal.columns}x${terminal.rows}): lambdash needs ${minimumSize.columns}x${minimumSize.rows}. q quits.`}</Text>
+				</Box>
+			) : null}
+			<Box display={tooSmall ? 'none' : 'flex'} flexDirection="column" width={columns} height={frameHeight}>
 				<Box height={contentHeight} width={columns} flexDirection="column">
 					<FunctionListScreen
 						store={store}

@@ -110,11 +110,18 @@ describe('the Test tab in an 80x24 terminal', () => {
 		await ui.waitForText('"calls": 1', 15_000);
 		await ui.press(keys.enter);
 		await ui.waitForText('"calls": 2', 15_000);
+		// Asynchronous: Lambda queues the event and answers 202 at once.
+		await ui.press('o');
+		await ui.waitForText('Invocation type');
+		await ui.press(' ', keys.enter);
+		await ui.press(keys.enter);
+		await ui.waitForText('✔ Queued (202): Lambda accepted the event', 15_000);
 		await ui.press('H');
-		await ui.waitForText("This session's invocations (2)");
+		await ui.waitForText("This session's invocations (3)");
+		assert.match(ui.screen(), /#3 .* ✔ queued/);
 		assert.match(ui.screen(), /#2 .* ✔ ok/);
 		assert.match(ui.screen(), /#1 .* ✔ ok/);
-		await ui.press('j', keys.enter);
+		await ui.press('j', 'j', keys.enter);
 		await ui.waitForText('Result #1');
 		assert.match(ui.screen(), /"calls": 1/);
 		await ui.quit();
@@ -193,6 +200,27 @@ describe('the Test tab in an 80x24 terminal', () => {
 			await ui.press(keys.escape);
 			await ui.waitForText(verdict, 20_000);
 		}
+		await ui.quit();
+	});
+
+	test('a terminal made too small and large again keeps the editor and what was typed in it', async () => {
+		const ui = UiTerminal.start(local().session);
+		await openTestTab(ui, 'web-app-python');
+		await ui.press('n');
+		await pickTemplate(ui, 'Hello world');
+		await ui.press(keys.enter);
+		await ui.waitForText(/Editing hello-world/);
+		await ui.press('[', '1', ',');
+		ui.resize(30, 8);
+		await ui.waitForText('Terminal too small');
+		await ui.press('z', keys.escape);
+		ui.resize(80, 24);
+		await ui.waitForText(/Editing hello-world/);
+		assert.match(ui.screen(), /\[1,\{/, 'what was typed is still there, and nothing typed while hidden reached it');
+		await ui.press(keys.escape);
+		await ui.waitForText('Discard your changes to hello-world?');
+		await ui.press('y');
+		await ui.waitForText('Private (1)');
 		await ui.quit();
 	});
 
