@@ -1,6 +1,7 @@
 // Invoking a function: one synchronous or asynchronous Invoke, and what came back.
 import {InvokeCommand, LambdaClient} from '@aws-sdk/client-lambda';
 import type {Session} from '../session.js';
+import type {InvocationResponse} from '../domain/invocation-result.js';
 import {clientConfig} from './clients.js';
 
 /** Lambda's longest timeout is 900 s: a synchronous invoke may take that long before it answers. */
@@ -32,17 +33,8 @@ export interface InvokeInput {
 	clientContext?: string;
 }
 
-export interface InvokeResult {
-	statusCode: number;
-	requestId: string | undefined;
-	/** The response (or error document) as text; "" for an asynchronous invoke. */
-	payload: string;
-	/** "Unhandled" when the function failed. */
-	functionError: string | undefined;
-	/** The last 4 KB of the invocation's log, decoded, when asked for. */
-	log: string | undefined;
-	executedVersion: string | undefined;
-}
+/** What Invoke answered: the response (or error document), the log tail, the executed version. */
+export type InvokeResult = InvocationResponse;
 
 export async function invokeFunction(client: LambdaClient, input: InvokeInput): Promise<InvokeResult> {
 	const output = await client.send(

@@ -44,6 +44,17 @@ export async function pickTemplate(ui: UiTerminal, title: string): Promise<void>
 	await ui.press(keys.enter);
 }
 
+/** Saves a new private event from a template under the template's name, and closes the editor it opens. */
+export async function saveTemplateEvent(ui: UiTerminal, title: string): Promise<void> {
+	await ui.press('n');
+	await pickTemplate(ui, title);
+	await ui.waitForText('Save the new event');
+	await ui.press(keys.enter);
+	await ui.waitForText(/Editing \S+ \(private\)/);
+	await ui.press(keys.escape);
+	await ui.waitForNoText('Editing');
+}
+
 /** Points $VISUAL at a script that replaces the edited file with `text` (restore with the function returned). */
 export function editorWriting(text: string): () => void {
 	const directory = mkdtempSync(join(tmpdir(), 'lambdash-editor-'));

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {listSharedEvents} from '../../source/aws/shared-test-events.js';
 import {localLambdaForSuite} from '../support/configuration-tab.js';
-import {createNodeFunction, editorWriting, openTestTab, pickTemplate} from '../support/test-tab.js';
+import {createNodeFunction, editorWriting, openTestTab, pickTemplate, saveTemplateEvent} from '../support/test-tab.js';
 import {keys, UiTerminal} from '../support/ui-terminal.js';
 
 const ctrlS = '\u0013';
@@ -60,12 +60,7 @@ describe('the Test tab in an 80x24 terminal', () => {
 	test('a Python function that fails shows its error type, message and stack; an $EDITOR\'s invalid JSON comes back explained', async () => {
 		const ui = UiTerminal.start(local().session);
 		await openTestTab(ui, 'file-processor-python');
-		await ui.press('n');
-		await pickTemplate(ui, 'S3 Put');
-		await ui.waitForText('Save the new event');
-		await ui.press(keys.enter);
-		await ui.waitForText(/Editing \S+ \(private\)/);
-		await ui.press(keys.escape);
+		await saveTemplateEvent(ui, 'S3 Put');
 		await ui.waitForText('Private (1)');
 
 		let restore = editorWriting('{\n  "Records": [1, 2,]\n}\n');
@@ -101,11 +96,7 @@ describe('the Test tab in an 80x24 terminal', () => {
 		await createNodeFunction(local(), 'echo-count', 'let calls = 0;\nexport const handler = async (event) => ({calls: ++calls, got: event});\n');
 		const ui = UiTerminal.start(local().session);
 		await openTestTab(ui, 'echo-count');
-		await ui.press('n');
-		await pickTemplate(ui, 'Hello world');
-		await ui.press(keys.enter);
-		await ui.waitForText(/Editing/);
-		await ui.press(keys.escape);
+		await saveTemplateEvent(ui, 'Hello world');
 		await ui.press(keys.enter);
 		await ui.waitForText('"calls": 1', 15_000);
 		await ui.press(keys.enter);
@@ -131,11 +122,8 @@ describe('the Test tab in an 80x24 terminal', () => {
 		await createNodeFunction(local(), 'big-answer', 'export const handler = async () => Array.from({length: 5000}, (_, i) => ({item: i, name: `item-${i}`}));\n');
 		const ui = UiTerminal.start(local().session);
 		await openTestTab(ui, 'big-answer');
-		await ui.press('n');
-		await pickTemplate(ui, 'Hello world');
+		await saveTemplateEvent(ui, 'Hello world');
 		await ui.press(keys.enter);
-		await ui.waitForText(/Editing/);
-		await ui.press(keys.escape, keys.enter);
 		await ui.waitForText('✔ Succeeded (200)', 15_000);
 		await ui.waitForText(/lines 1–\d+ of \d+/);
 		const total = Number(/of (\d+)/.exec(ui.screen())?.[1]);
@@ -157,14 +145,11 @@ describe('the Test tab in an 80x24 terminal', () => {
 		const ui = UiTerminal.start(local().session);
 
 		await openTestTab(ui, 'sleepy');
+		await saveTemplateEvent(ui, 'Hello world');
 		const restore = editorWriting(big);
 		try {
-			await ui.press('n');
-			await pickTemplate(ui, 'Hello world');
-			await ui.press(keys.enter);
-			await ui.waitForText(/Editing/);
-			await ui.press(keys.escape, 'E');
-			await ui.waitForText(/Saved \S+ \(private\)\./);
+			await ui.press('E');
+			await ui.waitForText('hello-world · private · 1100011 bytes');
 		} finally {
 			restore();
 		}
@@ -189,11 +174,8 @@ describe('the Test tab in an 80x24 terminal', () => {
 			await ui.press(keys.escape);
 			await ui.waitForText(/Functions \(\d+/);
 			await openTestTab(ui, name);
-			await ui.press('n');
-			await pickTemplate(ui, 'Hello world');
+			await saveTemplateEvent(ui, 'Hello world');
 			await ui.press(keys.enter);
-			await ui.waitForText(/Editing/);
-			await ui.press(keys.escape, keys.enter);
 			// While it runs, keys still answer: the history opens and closes.
 			await ui.press('H');
 			await ui.waitForText("This session's invocations");
@@ -261,11 +243,7 @@ describe('the Test tab in an 80x24 terminal', () => {
 	test('private events are kept on this machine: they are there when the console starts again; read-only mode does not invoke', async () => {
 		const first = UiTerminal.start(local().session);
 		await openTestTab(first, 'iot-backend-python');
-		await first.press('n');
-		await pickTemplate(first, 'Hello world');
-		await first.press(keys.enter);
-		await first.waitForText(/Editing/);
-		await first.press(keys.escape);
+		await saveTemplateEvent(first, 'Hello world');
 		await first.waitForText('Private (1)');
 		await first.quit();
 

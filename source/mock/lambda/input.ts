@@ -1,23 +1,19 @@
 // Reading a restJson1 request body: JSON, with members of the right types.
 // Anything else is an InvalidRequestContentException, as Lambda answers.
 
+import {jsonObjectOf, type JsonObject} from '../json-body.js';
 import {badContent} from './errors.js';
 
-export type JsonObject = Record<string, unknown>;
+export type {JsonObject} from '../json-body.js';
 
 export function parseJsonObject(body: Buffer): JsonObject {
-	const text = body.toString('utf8');
-	if (text.trim() === '') return {};
-	let value: unknown;
-	try {
-		value = JSON.parse(text);
-	} catch (error) {
-		throw badContent(`Could not parse payload into json: ${(error as Error).message}`);
-	}
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-		throw badContent('Could not parse payload into json: the request body must be a JSON object');
-	}
-	return value as JsonObject;
+	return jsonObjectOf(body, (problem) =>
+		badContent(
+			problem.kind === 'syntax'
+				? `Could not parse payload into json: ${problem.detail}`
+				: 'Could not parse payload into json: the request body must be a JSON object',
+		),
+	);
 }
 
 function typeError(key: string, expected: string): Error {

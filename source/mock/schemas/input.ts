@@ -5,10 +5,11 @@
 // Content 1-100000 characters of JSON) and BadRequestException otherwise.
 
 import {schemaContentMaxLength} from '../../domain/shared-test-events.js';
+import {jsonObjectOf, type JsonObject} from '../json-body.js';
 import {badRequest} from './errors.js';
 import type {SchemaType} from './schema-store.js';
 
-export type JsonObject = Record<string, unknown>;
+export type {JsonObject} from '../json-body.js';
 
 export const registryNameMaxLength = 64;
 export const schemaNameMaxLength = 385;
@@ -21,16 +22,9 @@ const registryNamePattern = /^[.\-_A-Za-z0-9]+$/;
 const schemaNamePattern = /^[.\-_A-Za-z0-9@]+$/;
 
 export function parseBody(body: Buffer): JsonObject {
-	const text = body.toString('utf8');
-	if (text.trim() === '') return {};
-	let value: unknown;
-	try {
-		value = JSON.parse(text);
-	} catch (error) {
-		throw badRequest(`The request body is not valid JSON: ${(error as Error).message}`);
-	}
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badRequest('The request body must be a JSON object.');
-	return value as JsonObject;
+	return jsonObjectOf(body, (problem) =>
+		badRequest(problem.kind === 'syntax' ? `The request body is not valid JSON: ${problem.detail}` : 'The request body must be a JSON object.'),
+	);
 }
 
 export function optionalString(body: JsonObject, key: string): string | undefined {
