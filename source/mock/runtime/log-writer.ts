@@ -5,6 +5,7 @@
 // tail Invoke returns) and bounds what one invocation, or one init, may log:
 // past the cap the output is dropped and the log says so, once.
 
+import type {ReportFigures} from '../../domain/report-line.js';
 import type {Clock} from '../clock.js';
 import type {LogEventInput, LogSink} from '../logs/log-sink.js';
 import type {InitializationType} from './environment-variables.js';
@@ -17,16 +18,10 @@ export const logTailBytes = 4096;
 
 const systemLevels: Record<string, number> = {DEBUG: 2, INFO: 3, WARN: 4};
 
-export interface ReportMetrics {
-	requestId: string;
-	durationMs: number;
-	billedDurationMs: number;
-	memorySizeMb: number;
-	maxMemoryUsedMb: number;
-	initDurationMs?: number;
+/** What a REPORT line says: the figures the Test tab reads back out of it (domain/report-line.ts). */
+export interface ReportMetrics extends ReportFigures {
 	/** Absent on success. */
 	status?: 'timeout' | 'error';
-	errorType?: string;
 }
 
 export interface InitReport {
