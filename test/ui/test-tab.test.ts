@@ -63,7 +63,17 @@ describe('the Test tab in an 80x24 terminal', () => {
 		await saveTemplateEvent(ui, 'S3 Put');
 		await ui.waitForText('Private (1)');
 
-		let restore = editorWriting('{\n  "Records": [1, 2,]\n}\n');
+		let restore = editorWriting('\n');
+		try {
+			await ui.press('E');
+			await ui.waitForText('Line 1, column 1: The event is empty: write a JSON value, such as {}');
+			await ui.press(keys.escape);
+			await ui.waitForText('Discard your changes');
+			await ui.press('y');
+		} finally {
+			restore();
+		}
+		restore = editorWriting('{\n  "Records": [1, 2,]\n}\n');
 		try {
 			await ui.press('E');
 			await ui.waitForText(/Line 2, column 19: Trailing comma before '\]'/);
