@@ -4,6 +4,9 @@ import {LambdaClient} from '@aws-sdk/client-lambda';
 import {STSClient} from '@aws-sdk/client-sts';
 import type {EC2Client} from '@aws-sdk/client-ec2';
 import type {SchemasClient} from '@aws-sdk/client-schemas';
+import type {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
+import type {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
+import type {XRayClient} from '@aws-sdk/client-xray';
 import type {Session} from '../session.js';
 
 export interface Clients {
@@ -21,6 +24,12 @@ export interface Clients {
 	 * module loaded only then.
 	 */
 	schemas(): Promise<SchemasClient>;
+	/** CloudWatch Logs, for the Monitor tab's logs and recent invocations: made, and its SDK loaded, on first use. */
+	logs(): Promise<CloudWatchLogsClient>;
+	/** CloudWatch metrics, for the Monitor tab's charts: made, and its SDK loaded, on first use. */
+	cloudwatch(): Promise<CloudWatchClient>;
+	/** X-Ray, for the Monitor tab's traces: made, and its SDK loaded, on first use. */
+	xray(): Promise<XRayClient>;
 	/** The endpoint the clients talk to, for messages; undefined for AWS's own. */
 	endpoint: string | undefined;
 	destroy(): void;
@@ -67,29 +76,43 @@ export function endpointOf(session: Session): string | undefined {
 	return session.target.endpoint;
 }
 
+/** A client made the first time it is asked for (its SDK module loaded only then), and destroyed with the others. */
+function lazyClient<T extends {destroy(): void}>(make: () => Promise<T>): {get(): Promise<T>; destroy(): void} {
+	let client: Promise<T> | undefined;
+	return {
+		get() {
+			client ??= make();
+			return client;
+		},
+		destroy() {
+			void client?.then((made) => made.destroy(), () => undefined);
+		},
+	};
+}
+
 export function createClients(session: Session): Clients {
 	const config = clientConfig(session);
 	const lambda = new LambdaClient(config);
 	const sts = new STSClient(config);
-	let ec2: Promise<EC2Client> | undefined;
-	let schemas: Promise<SchemasClient> | undefined;
+	const ec2 = lazyClient(() => loadSdk(import('@aws-sdk/client-ec2')).then((module) => new module.EC2Client(config)));
+	const schemas = lazyClient(() => loadSdk(import('@aws-sdk/client-schemas')).then((module) => new module.SchemasClient(config)));
+	const logs = lazyClient(() => loadSdk(import('@aws-sdk/client-cloudwatch-logs')).then((module) => new module.CloudWatchLogsClient(config)));
+	const cloudwatch = lazyClient(() => loadSdk(import('@aws-sdk/client-cloudwatch')).then((module) => new module.CloudWatchClient(config)));
+	const xray = lazyClient(() => loadSdk(import('@aws-sdk/client-xray')).then((module) => new module.XRayClient(config)));
+	const lazy = [ec2, schemas, logs, cloudwatch, xray];
 	return {
 		lambda,
 		sts,
-		ec2() {
-			ec2 ??= loadSdk(import('@aws-sdk/client-ec2')).then((module) => new module.EC2Client(config));
-			return ec2;
-		},
-		schemas() {
-			schemas ??= loadSdk(import('@aws-sdk/client-schemas')).then((module) => new module.SchemasClient(config));
-			return schemas;
-		},
+		ec2: ec2.get,
+		schemas: schemas.get,
+		logs: logs.get,
+		cloudwatch: cloudwatch.get,
+		xray: xray.get,
 		endpoint: endpointOf(session),
 		destroy() {
 			lambda.destroy();
 			sts.destroy();
-			void ec2?.then((client) => client.destroy(), () => undefined);
-			void schemas?.then((client) => client.destroy(), () => undefined);
+			for (const client of lazy) client.destroy();
 		},
 	};
 }
