@@ -128,6 +128,20 @@ describe('the Test tab in an 80x24 terminal', () => {
 		await ui.quit();
 	});
 
+	test('after a save the saved event is selected, and the selection then moves freely', async () => {
+		const ui = UiTerminal.start(local().session);
+		await openTestTab(ui, 'stream-processor-node');
+		await saveTemplateEvent(ui, 'Hello world');
+		await saveTemplateEvent(ui, 'SQS messages');
+		await ui.waitForText('Private (2)');
+		assert.match(ui.screen(), /> sqs-messages/);
+		await ui.press('k');
+		await ui.waitForText('> hello-world');
+		await ui.press(keys.enter);
+		await ui.waitForText(/Event +hello-world/, 15_000);
+		await ui.quit();
+	});
+
 	test('a large response is paged: only what is in view is drawn, and it scrolls to its end', async () => {
 		await createNodeFunction(local(), 'big-answer', 'export const handler = async () => Array.from({length: 5000}, (_, i) => ({item: i, name: `item-${i}`}));\n');
 		const ui = UiTerminal.start(local().session);

@@ -2,7 +2,7 @@
 // settings and the shareable ones from the account's EventBridge schema
 // registry, read together and changed through one place, so moving an event
 // between private and shareable is a save in one store and a delete in the other.
-import {useCallback, useEffect, useState} from 'react';
+import {useCallback, useEffect, useMemo, useState} from 'react';
 import {describeAwsError} from '../../aws/errors.js';
 import {deleteSharedEvent, listSharedEvents, saveSharedEvent} from '../../aws/shared-test-events.js';
 import {openPrivateTestEvents, type PrivateTestEventStore} from '../../config/test-events.js';
@@ -87,7 +87,7 @@ export function useTestEvents(detail: FunctionDetail): TestEvents {
 	}, [clients, configDir, name, scope, generation, detail]);
 
 	const reload = useCallback(() => setGeneration((value) => value + 1), []);
-	const events = sortedEvents([...privateEvents, ...sharedEvents]);
+	const events = useMemo(() => sortedEvents([...privateEvents, ...sharedEvents]), [privateEvents, sharedEvents]);
 
 	const save = useCallback(
 		async (event: TestEvent, previous?: TestEvent): Promise<void> => {

@@ -84,15 +84,14 @@ export function TestTab({detail, width, height, active}: Props) {
 		return () => clearInterval(timer);
 	}, [running]);
 
-	const selectByName = (event: Pick<TestEvent, 'name' | 'sharing'>, list: readonly TestEvent[]) => {
-		const index = list.findIndex((each) => each.name === event.name && each.sharing === event.sharing);
-		if (index >= 0) setSelected(index);
-	};
 	// After a save the list is read again: keep the saved event selected.
 	const [follow, setFollow] = useState<Pick<TestEvent, 'name' | 'sharing'> | undefined>();
 	useEffect(() => {
-		if (follow) selectByName(follow, events);
-		// eslint-disable-next-line react-hooks/exhaustive-deps
+		if (!follow) return;
+		const index = events.findIndex((each) => each.name === follow.name && each.sharing === follow.sharing);
+		if (index < 0) return;
+		setSelected(index);
+		setFollow(undefined);
 	}, [events, follow]);
 
 	const saveEvent = async (event: TestEvent, previous: TestEvent | undefined): Promise<string | undefined> => {
