@@ -2,7 +2,9 @@
 // protocols, so the AWS SDKs and the AWS CLI work against it with
 // --endpoint-url. Each request is routed by protocol: the Lambda REST API
 // (restJson1) by its dated paths, the EventBridge Schemas REST API (restJson1)
-// by its /v1/ paths, STS (awsQuery) by a form-encoded POST to /, and the
+// by its /v1/ paths, the X-Ray REST API (restJson1) by its paths
+// (/TraceSummaries, /Traces, /TraceSegments), STS (awsQuery) by a
+// form-encoded POST to /, and the
 // deployment packages GetFunction points at (Code.Location).
 // Signatures are not checked: every SigV4 credential is accepted.
 
@@ -27,6 +29,7 @@ import {isSchemasPath, SchemasService} from './schemas/service.js';
 import {seedDemoFunctions} from './seed.js';
 import {FunctionStore} from './store/function-store.js';
 import {handleSts, stsError} from './sts/service.js';
+import {isXRayPath, XRayService} from './xray/service.js';
 
 export interface LocalLambdaOptions {
 	/** State lives here; created if missing. */
@@ -132,12 +135,13 @@ export async function startLocalLambda(options: LocalLambdaOptions): Promise<Loc
 	await mkdir(options.dataDir, {recursive: true, mode: 0o700});
 	const clock = options.clock ?? systemClock;
 	// Independent stores under the data directory: read side by side (the console waits for them before its first frame).
-	const [store, layers, logs, metrics, schemas] = await Promise.all([
+	const [store, layers, logs, metrics, schemas, xray] = await Promise.all([
 		FunctionStore.open(options.dataDir),
 		LayerService.open({dataDir: options.dataDir, region, accountId}),
 		LogsService.open({dataDir: options.dataDir, region, accountId, clock}),
 		MetricsService.open({dataDir: options.dataDir, clock}),
 		SchemasService.open({dataDir: options.dataDir, region, accountId, clock}),
+		XRayService.open({dataDir: options.dataDir, clock}),
 	]);
 	let endpoint = '';
 	const service = new LambdaService({
@@ -158,7 +162,7 @@ export async function startLocalLambda(options: LocalLambdaOptions): Promise<Loc
 		reservedTotal: () => service.reservedTotal(),
 		idleTimeoutMs: options.idleTimeoutMs ?? 5 * 60_000,
 	});
-	const invoker = new Invoker({service, runtime, metrics, clock});
+	const invoker = new Invoker({service, runtime, metrics, clock, traces: xray});
 	const events = new EventQueue({clock, metrics, logs, service, run: (event) => invoker.runEvent(event)});
 	service.attach({invoker, events});
 	restoreProvisionedConcurrency(service);
@@ -257,6 +261,15 @@ export async function startLocalLambda(options: LocalLambdaOptions): Promise<Loc
 			return;
 		}
 
+		// The X-Ray REST API (traces of functions with active tracing).
+		if (isXRayPath(url.pathname)) {
+			const result = await readBody(request, requestBodyMax);
+			if (result.kind === 'aborted') return;
+			const reply = result.kind === 'too-large' ? xray.tooLarge(requestBodyMax) : await xray.handle(method, url.pathname, result.body);
+			send(response, reply.status, {'x-amzn-RequestId': requestId, ...reply.headers}, reply.body);
+			return;
+		}
+
 		// The Lambda REST API.
 		const route = routeLambda(method, url);
 		const result = await readBody(request, route.bodyLimit);
@@ -326,7 +339,7 @@ export async function startLocalLambda(options: LocalLambdaOptions): Promise<Loc
 					server.closeAllConnections();
 				});
 				await runtime.close();
-				await Promise.all([store.flush(), logs.close(), metrics.close(), layers.close(), schemas.close()]);
+				await Promise.all([store.flush(), logs.close(), metrics.close(), layers.close(), schemas.close(), xray.close()]);
 			})();
 			return closing;
 		},

@@ -7,12 +7,21 @@
 // ProvisionedConcurrencyInvocations and ProvisionedConcurrencySpilloverInvocations)
 // for the function, for the qualifier it was invoked with (the Resource
 // dimension), and for the account.
-import {createHash} from 'node:crypto';
+//
+// With active tracing (TracingConfig.Mode Active) the runtime gets a sampled
+// trace header (Root=1-<epoch>-<random>;Parent=<the Invocation subsegment>;
+// Sampled=1) and each invocation, or throttled request, is recorded in the
+// local X-Ray with the timings the runtime manager measured. PassThrough
+// records nothing (Lambda traces those only for an upstream sampled header).
+import {createHash, randomBytes} from 'node:crypto';
+import {performance} from 'node:perf_hooks';
 import type {Clock} from '../clock.js';
 import type {MetricSink} from '../metrics/metric-sink.js';
-import type {RuntimeManager} from '../runtime/manager.js';
+import type {InvocationPhases, RuntimeManager} from '../runtime/manager.js';
 import {ThrottleError, type FunctionSnapshot, type InvocationInput, type InvocationOutcome} from '../runtime/types.js';
 import type {FunctionRecord} from '../store/records.js';
+import {lambdaSegmentDocuments, segmentId, type Span} from '../xray/lambda-segments.js';
+import type {TraceSink} from '../xray/trace-sink.js';
 import {isQualifier, qualifierPattern} from '../../domain/validate.js';
 import {LambdaError} from './errors.js';
 import type {AttemptResult, QueuedEvent} from './event-queue.js';
@@ -25,6 +34,16 @@ export interface InvokerOptions {
 	clock: Clock;
 	/** Picks a number in [0, 1) for weighted alias routing; default Math.random. */
 	random?: () => number;
+	/** Where the traces of functions with active tracing go (the local X-Ray); none: not recorded. */
+	traces?: TraceSink;
+}
+
+/** A traced invocation: its trace, the Invocation subsegment's id, and when it began (epoch ms and performance.now()). */
+interface TraceContext {
+	root: string;
+	invocationId: string;
+	epoch: number;
+	mark: number;
 }
 
 /** What an invoke request names, resolved to the configuration that runs. */
@@ -53,6 +72,7 @@ export class Invoker {
 	private readonly metrics: MetricSink;
 	readonly clock: Clock;
 	private readonly random: () => number;
+	private readonly traces: TraceSink | undefined;
 
 	constructor(options: InvokerOptions) {
 		this.service = options.service;
@@ -60,6 +80,7 @@ export class Invoker {
 		this.metrics = options.metrics;
 		this.clock = options.clock;
 		this.random = options.random ?? Math.random;
+		this.traces = options.traces;
 	}
 
 	/**
@@ -144,6 +165,9 @@ export class Invoker {
 					snapshot.layers.map((layer) => layer.sha256Hex),
 					view.loggingConfig,
 					snapshot.codeSha256Hex,
+					// Lambda starts new environments after any configuration change: tracing and VPC too.
+					view.tracingMode,
+					view.vpcConfig ?? null,
 				]),
 			)
 			.digest('hex')
@@ -175,11 +199,15 @@ export class Invoker {
 	/** Runs one invocation of a resolved target, recording its metrics; throws ThrottleError when there is no concurrency left. */
 	async run(target: InvokeTarget, request: InvokeRequest): Promise<InvocationOutcome> {
 		const snapshot = this.snapshot(target);
+		const trace: TraceContext | undefined =
+			target.view.tracingMode === 'Active'
+				? {root: traceRoot(this.clock.now()), invocationId: segmentId(), epoch: this.clock.now(), mark: performance.now()}
+				: undefined;
 		const input: InvocationInput = {
 			requestId: request.requestId,
 			invokedFunctionArn: target.invokedArn,
 			payload: request.payload,
-			traceId: traceId(request.requestId, this.clock.now()),
+			traceId: trace === undefined ? traceId(request.requestId, this.clock.now()) : `Root=${trace.root};Parent=${trace.invocationId};Sampled=1`,
 		};
 		if (request.clientContext !== undefined) input.clientContext = request.clientContext;
 		if (request.cognitoIdentity !== undefined) input.cognitoIdentity = request.cognitoIdentity;
@@ -197,9 +225,13 @@ export class Invoker {
 			}
 			outcome = await running;
 		} catch (error) {
-			if (error instanceof ThrottleError) this.record(target, 'Throttles', 1, 'Count', started);
+			if (error instanceof ThrottleError) {
+				this.record(target, 'Throttles', 1, 'Count', started);
+				if (trace !== undefined) this.recordTrace(target, request.requestId, trace, undefined, undefined);
+			}
 			throw error;
 		}
+		if (trace !== undefined) this.recordTrace(target, request.requestId, trace, outcome, this.runtime.phasesOf(input));
 		this.record(target, 'Invocations', 1, 'Count', started);
 		this.record(target, 'Errors', outcome.errorType === undefined ? 0 : 1, 'Count', started);
 		this.record(target, 'Duration', outcome.durationMs, 'Milliseconds', started);
@@ -221,6 +253,42 @@ export class Invoker {
 		return {outcome, executedVersion: target.executedVersion, functionArn: target.invokedArn};
 	}
 
+	/** Sends the segments of a traced invocation (outcome undefined: throttled) to the local X-Ray. */
+	private recordTrace(
+		target: InvokeTarget,
+		requestId: string,
+		trace: TraceContext,
+		outcome: InvocationOutcome | undefined,
+		phases: InvocationPhases | undefined,
+	): void {
+		if (this.traces === undefined) return;
+		const epoch = (mark: number): number => trace.epoch + (mark - trace.mark);
+		const span = (phase: {start: number; end: number}): Span => ({start: epoch(phase.start), end: epoch(phase.end)});
+		const functionArn = this.service.arn(target.record.name);
+		const documents = lambdaSegmentDocuments({
+			traceId: trace.root,
+			invocationId: trace.invocationId,
+			functionName: target.record.name,
+			functionArn,
+			executedArn: target.executedVersion === '$LATEST' ? functionArn : `${functionArn}:${target.executedVersion}`,
+			accountId: this.service.accountId,
+			requestId,
+			service: {start: trace.epoch, end: epoch(performance.now())},
+			status: outcome === undefined ? 429 : 200,
+			...(outcome === undefined || phases === undefined
+				? {}
+				: {
+						run: {
+							...(phases.init === undefined ? {} : {init: {...span(phases.init), failed: phases.init.failed}}),
+							invocation: span(phases.invocation),
+							overhead: span(phases.overhead),
+							...(outcome.errorType === undefined ? {} : {error: {type: outcome.errorType, message: errorMessageOf(outcome.payload)}}),
+						},
+					}),
+		});
+		this.traces.putDocuments(documents);
+	}
+
 	private record(target: InvokeTarget, name: string, value: number, unit: string, timestamp: number): void {
 		const functionName = target.record.name;
 		const dimensionSets: Array<Record<string, string>> = [{}, {FunctionName: functionName}];
@@ -232,7 +300,24 @@ export class Invoker {
 	}
 }
 
-/** An X-Ray trace header of the form Lambda passes to the runtime. */
+/** A new trace's id: "1-<epoch seconds, 8 hex>-<96 random bits, 24 hex>". */
+function traceRoot(now: number): string {
+	return `1-${Math.floor(now / 1000).toString(16).padStart(8, '0')}-${randomBytes(12).toString('hex')}`;
+}
+
+/** The errorMessage of an error document, or the document itself when it has none. */
+function errorMessageOf(payload: Buffer): string {
+	const text = payload.toString('utf8');
+	try {
+		const document: unknown = JSON.parse(text);
+		if (typeof document === 'object' && document !== null && 'errorMessage' in document && typeof document.errorMessage === 'string') return document.errorMessage;
+	} catch {
+		// Not JSON: the text is the message.
+	}
+	return text.slice(0, 1024);
+}
+
+/** An X-Ray trace header of the form Lambda passes to the runtime (not sampled: PassThrough). */
 function traceId(requestId: string, now: number): string {
 	const epoch = Math.floor(now / 1000).toString(16).padStart(8, '0');
 	const random = requestId.replace(/-/g, '').slice(0, 24).padEnd(24, '0');

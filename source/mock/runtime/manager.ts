@@ -19,6 +19,11 @@
 // reaped while provisioned, an invocation of that version runs in one of them
 // first (its REPORT has no Init Duration), and one that stops is replaced;
 // beyond them, invocations spill over to on-demand environments.
+//
+// Active tracing: for an invocation whose trace header is sampled
+// (Sampled=1), the manager notes when its phases ran (the init of a cold
+// start, the invocation, the overhead after it), for its X-Ray segments
+// (phasesOf).
 
 import {createHash} from 'node:crypto';
 import {mkdir} from 'node:fs/promises';
@@ -83,6 +88,21 @@ interface Finish {
 	reusable: boolean;
 }
 
+/** When the phases of a traced invocation ran: performance.now() marks. */
+export interface InvocationPhases {
+	/** A cold start's init, before the invocation; failed when Lambda had to run it again inside the invocation. */
+	init?: {start: number; end: number; failed: boolean};
+	/** From the event's delivery (or the start of a re-run init) to the runtime's answer (or the deadline). */
+	invocation: {start: number; end: number};
+	/** After the answer: the platform's END and REPORT, and the environment made ready for the next event. */
+	overhead: {start: number; end: number};
+}
+
+/** Whether the invocation's trace header says it is sampled (active tracing). */
+function traced(input: InvocationInput): boolean {
+	return input.traceId?.includes('Sampled=1') === true;
+}
+
 function errorPayload(errorType: string, errorMessage: string): Buffer {
 	return Buffer.from(JSON.stringify({errorType, errorMessage}));
 }
@@ -103,6 +123,9 @@ export class RuntimeManager {
 	private readonly provisionedOf = new Map<ExecutionEnvironment, ProvisionedPool>();
 	private closed = false;
 	private closing: Promise<void> | undefined;
+	/** Traced invocations: the init of their cold start, then all their phases. */
+	private readonly initPhases = new WeakMap<InvocationInput, NonNullable<InvocationPhases['init']>>();
+	private readonly phases = new WeakMap<InvocationInput, InvocationPhases>();
 
 	constructor(options: RuntimeManagerOptions) {
 		this.options = options;
@@ -153,6 +176,11 @@ export class RuntimeManager {
 			if (outcome !== undefined) return outcome;
 			// The warm environment died before the event reached it: run it in a new one.
 		}
+	}
+
+	/** When the phases of a traced invocation (its trace header sampled) ran, once invoke() has resolved. */
+	phasesOf(input: InvocationInput): InvocationPhases | undefined {
+		return this.phases.get(input);
 	}
 
 	/** Invocations running now: of one function, or of all. */
@@ -488,7 +516,9 @@ export class RuntimeManager {
 		}
 		const logs = environment.logs;
 		logs.initStart(runtimeVersion, runtimeVersionArn);
+		const initStartedAt = performance.now();
 		const first = problem === undefined ? await this.init(environment, this.options.initTimeoutMs ?? 10_000) : this.launchFailure(problem);
+		if (traced(input)) this.initPhases.set(input, {start: initStartedAt, end: initStartedAt + first.durationMs, failed: !first.ok});
 		if (first.ok) {
 			const run = await environment.run(input, fn.timeout * 1000, {onDeliver: () => logs.start(input.requestId)});
 			return this.finishRun(environment, input, run, first.durationMs, first.durationMs);
@@ -624,6 +654,7 @@ export class RuntimeManager {
 
 	/** END and REPORT, the outcome, and the environment back to its pool (or stopped). */
 	private finish(environment: ExecutionEnvironment, input: InvocationInput, finish: Finish): InvocationOutcome {
+		const endedAt = performance.now();
 		const fn = environment.fn;
 		const durationMs = twoDecimals(finish.durationMs);
 		const initDurationMs = finish.initDurationMs === undefined ? undefined : twoDecimals(finish.initDurationMs);
@@ -640,6 +671,14 @@ export class RuntimeManager {
 		environment.logs.end(input.requestId);
 		const logTail = environment.logs.report(metrics);
 		this.release(environment, finish.reusable);
+		if (traced(input)) {
+			const init = this.initPhases.get(input);
+			this.phases.set(input, {
+				...(init === undefined ? {} : {init}),
+				invocation: {start: endedAt - finish.durationMs, end: endedAt},
+				overhead: {start: endedAt, end: performance.now()},
+			});
+		}
 		const outcome: InvocationOutcome = {requestId: input.requestId, payload: finish.payload, logTail, durationMs, billedDurationMs, maxMemoryUsedMb};
 		if (finish.errorType !== undefined) outcome.errorType = finish.errorType;
 		if (initDurationMs !== undefined) outcome.initDurationMs = initDurationMs;
