@@ -88,10 +88,19 @@ async function main(argv: string[]): Promise<number> {
 				await connection.close();
 			}
 		}
+		case 'logs': {
+			const {runLogsCommand} = await import('./commands/logs.js');
+			const connection = await connect(invocation.flags);
+			try {
+				return await runLogsCommand(connection.session, invocation.functionName, invocation.options);
+			} finally {
+				await connection.close();
+			}
+		}
 		case 'console': {
 			if (!process.stdin.isTTY || !process.stdout.isTTY) {
 				console.error(
-					'lambdash: the console needs an interactive terminal (stdin and stdout must be a TTY).\nFor scripts and pipes use the commands: lambdash invoke NAME, lambdash throttle NAME, lambdash unthrottle NAME, lambdash mock. See lambdash --help.',
+					'lambdash: the console needs an interactive terminal (stdin and stdout must be a TTY).\nFor scripts and pipes use the commands: lambdash invoke NAME, lambdash logs NAME, lambdash throttle NAME, lambdash unthrottle NAME, lambdash mock. See lambdash --help.',
 				);
 				return 2;
 			}

@@ -2,6 +2,7 @@
 import {parseArgs} from 'node:util';
 import {isQualifier} from '../domain/validate.js';
 import {isSigningProfileName, validityDaysMax} from '../domain/code-signature.js';
+import {parseSince} from '../domain/time-range.js';
 
 export interface ConnectionFlags {
 	local: boolean;
@@ -25,6 +26,7 @@ export type Invocation =
 	  }
 	| {command: 'throttle' | 'unthrottle'; functionName: string; flags: ConnectionFlags}
 	| {command: 'invoke'; functionName: string; options: InvokeOptions; flags: ConnectionFlags}
+	| {command: 'logs'; functionName: string; options: LogsOptions; flags: ConnectionFlags}
 	| {command: 'sign'; options: SignOptions}
 	| {command: 'help'}
 	| {command: 'version'};
@@ -35,6 +37,15 @@ export interface InvokeOptions {
 	qualifier: string | undefined;
 	async: boolean;
 	tail: boolean;
+}
+
+export interface LogsOptions {
+	/** The --since text (default "10m"): checked here, turned into a range by the command. */
+	since: string;
+	/** A CloudWatch Logs filter pattern. */
+	filter: string | undefined;
+	/** Keep tailing with Live Tail. */
+	follow: boolean;
 }
 
 export interface SignOptions {
@@ -62,6 +73,12 @@ export const usage = `Usage:
   lambdash invoke NAME [--payload JSON|@FILE] [--qualifier Q] [--async] [--tail] [flags]
                                          invoke NAME and print its response (and, with --tail,
                                          the end of its log); exits 1 when the function fails
+  lambdash logs NAME [--since 10m] [--filter PATTERN] [--follow] [flags]
+                                         print NAME's log events as TIME STREAM MESSAGE lines;
+                                         --since 90s, 15m, 2h ago, 3d, 2026-11-27 07:00 (UTC),
+                                         07:00 or FROM..TO; --filter takes a CloudWatch filter
+                                         pattern (ERROR, "Task timed out", { $.level = "ERROR" });
+                                         --follow keeps tailing until Ctrl-C
   lambdash mock [--port N] [--data-dir DIR] [--region R] [--idle-timeout SECONDS]
                 [--account-concurrency N]
                                          run the local Lambda alone, for the AWS CLI and SDKs;
@@ -91,6 +108,12 @@ const connectionOptions = {
 	'read-only': {type: 'boolean'},
 	help: {type: 'boolean', short: 'h'},
 	version: {type: 'boolean', short: 'v'},
+} as const;
+
+const logsOptions = {
+	since: {type: 'string'},
+	filter: {type: 'string'},
+	follow: {type: 'boolean', short: 'f'},
 } as const;
 
 const invokeOptions = {
@@ -144,11 +167,12 @@ export function parseInvocation(argv: string[], env: NodeJS.ProcessEnv = process
 		};
 	}
 	if (first === 'sign') return parseSign(rest);
-	const isAction = first === 'throttle' || first === 'unthrottle' || first === 'invoke';
+	const isAction = first === 'throttle' || first === 'unthrottle' || first === 'invoke' || first === 'logs';
 	const {values, positionals} = guard(() =>
 		parseArgs({
 			args: isAction ? rest : argv,
-			options: first === 'invoke' ? {...connectionOptions, ...invokeOptions} : connectionOptions,
+			options:
+				first === 'invoke' ? {...connectionOptions, ...invokeOptions} : first === 'logs' ? {...connectionOptions, ...logsOptions} : connectionOptions,
 			allowPositionals: true,
 			strict: true,
 		}),
@@ -172,12 +196,13 @@ export function parseInvocation(argv: string[], env: NodeJS.ProcessEnv = process
 	if (isAction) {
 		if (positionals.length !== 1) throw new UsageError(`${first} takes one function name, e.g. lambdash ${first} my-function`);
 		const functionName = positionals[0]!;
+		const option = (name: string): unknown => (values as Record<string, unknown>)[name];
+		const text = (name: string): string | undefined => {
+			const value = option(name);
+			return typeof value === 'string' ? value : undefined;
+		};
+		if (first === 'logs') return {command: 'logs', functionName, options: parseLogsOptions(text('since'), text('filter'), option('follow') === true), flags};
 		if (first === 'invoke') {
-			const option = (name: string): unknown => (values as Record<string, unknown>)[name];
-			const text = (name: string): string | undefined => {
-				const value = option(name);
-				return typeof value === 'string' ? value : undefined;
-			};
 			const qualifier = nonEmpty(text('qualifier'));
 			if (qualifier !== undefined && !isQualifier(qualifier)) {
 				throw new UsageError(`--qualifier must be $LATEST, a version number or an alias name (letters, digits, $, _ and -), got "${qualifier}"`);
@@ -191,6 +216,14 @@ export function parseInvocation(argv: string[], env: NodeJS.ProcessEnv = process
 	}
 	if (positionals.length > 0) throw new UsageError(`unknown command "${positionals[0]}"`);
 	return {command: 'console', flags};
+}
+
+function parseLogsOptions(sinceFlag: string | undefined, filter: string | undefined, follow: boolean): LogsOptions {
+	const since = nonEmpty(sinceFlag) ?? '10m';
+	const range = parseSince(since, new Date());
+	if ('problem' in range) throw new UsageError(`--since: ${range.problem}`);
+	if (follow && range.end !== undefined) throw new UsageError('--follow tails from now on: give --since without an end (e.g. --since 1h)');
+	return {since, filter: filter === undefined || filter.trim() === '' ? undefined : filter, follow};
 }
 
 function integerFlag(name: string, value: string | undefined, min: number, max: number): number | undefined {

@@ -68,6 +68,32 @@ test('invoke takes a function name, a payload, a qualifier, --async or --tail, a
 	assert.throws(() => parseInvocation(['throttle', 'orders', '--tail'], {}), /Unknown option '--tail'/);
 });
 
+test('logs takes a function name, --since (10m unless given), --filter, --follow, and the connection flags', () => {
+	assert.deepEqual(parseInvocation(['logs', 'orders', '--endpoint-url', 'http://127.0.0.1:9001'], {}), {
+		command: 'logs',
+		functionName: 'orders',
+		options: {since: '10m', filter: undefined, follow: false},
+		flags: {local: false, dataDir: undefined, profile: undefined, region: undefined, endpointUrl: 'http://127.0.0.1:9001', readOnly: false},
+	});
+	const full = parseInvocation(['logs', 'orders', '--since', '2h ago', '--filter', '?ERROR ?WARN', '--follow', '--region', 'eu-west-1'], {});
+	assert.ok(full.command === 'logs');
+	assert.deepEqual(full.options, {since: '2h ago', filter: '?ERROR ?WARN', follow: true});
+	assert.equal(full.flags.region, 'eu-west-1');
+	const short = parseInvocation(['logs', 'orders', '-f'], {});
+	assert.ok(short.command === 'logs' && short.options.follow);
+	const range = parseInvocation(['logs', 'orders', '--since', '2h..1h', '--filter', '  '], {});
+	assert.ok(range.command === 'logs' && range.options.since === '2h..1h' && range.options.filter === undefined);
+	assert.throws(() => parseInvocation(['logs'], {}), /logs takes one function name/);
+	assert.throws(() => parseInvocation(['logs', 'orders', '--since', 'yesterday'], {}), (error: unknown) => {
+		assert.ok(error instanceof UsageError);
+		assert.match(error.message, /^--since: "yesterday" is not a time: .*15m.*UTC/);
+		return true;
+	});
+	assert.throws(() => parseInvocation(['logs', 'orders', '--follow', '--since', '2h..1h'], {}), /--follow tails from now on/);
+	assert.throws(() => parseInvocation(['logs', 'orders', '--tail'], {}), /Unknown option '--tail'/);
+	assert.throws(() => parseInvocation(['invoke', 'orders', '--since', '1h'], {}), /Unknown option '--since'/);
+});
+
 test('sign takes a package, a signing profile, --out, --validity-days and --data-dir, checked', async () => {
 	assert.deepEqual(parseInvocation(['sign', 'fn.zip', '--signing-profile', 'release_signer', '--out', 'signed.zip', '--validity-days', '30', '--data-dir', '/tmp/d'], {}), {
 		command: 'sign',
