@@ -18,18 +18,18 @@ process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 const handlerSource = 'export const handler = async (event) => ({ok: true, id: event.id ?? null});\n';
 const credentials = {accessKeyId: 'bench', secretAccessKey: 'bench'};
 
-function percentile(values: number[], p: number): number {
+export function percentile(values: number[], p: number): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-interface MockServer {
+export interface MockServer {
 	endpoint: string;
 	process: ChildProcess;
 	stop(): Promise<void>;
 }
 
-async function startMock(dataDir: string): Promise<MockServer> {
+export async function startMock(dataDir: string): Promise<MockServer> {
 	const child = spawn(process.execPath, [cliPath(), 'mock', '--port', '0', '--data-dir', dataDir, '--transition-delay-ms', '0'], {
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});

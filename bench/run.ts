@@ -4,7 +4,8 @@
 //   2. bytes written to the terminal per cursor move in the list at 80x24
 //   3. keypress-to-frame latency (p50, p99) and resident memory with 10,000 functions
 //   4-7. running functions: see bench/invoke.ts
-// `npm run bench -- console` or `npm run bench -- invoke` runs one half.
+//   8. the Monitor tab's live tail under 10,000 lines a second: see bench/logs.ts
+// `npm run bench -- console`, `-- invoke` or `-- logs` runs one part.
 import {execFile, execFileSync} from 'node:child_process';
 import {promisify} from 'node:util';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
@@ -14,6 +15,7 @@ import {zipSync, strToU8} from 'fflate';
 import {startLocalLambda, type LocalLambda} from '../source/mock/server.js';
 import {PtyTerminal} from '../test/support/pty-terminal.js';
 import {benchInvoke} from './invoke.js';
+import {benchLogs} from './logs.js';
 
 const execFileAsync = promisify(execFile);
 const credentials = {AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench', AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: ''};
@@ -133,8 +135,9 @@ async function latencyWith10k(lambda: LocalLambda): Promise<{latencies: number[]
 
 async function main(): Promise<void> {
 	const only = process.argv[2];
-	if (only !== 'invoke') await benchConsole();
-	if (only !== 'console') await benchInvoke();
+	if (only === undefined || only === 'console') await benchConsole();
+	if (only === undefined || only === 'invoke') await benchInvoke();
+	if (only === undefined || only === 'logs') await benchLogs();
 }
 
 async function benchConsole(): Promise<void> {

@@ -89,6 +89,18 @@ export const appSteps: ScreenshotStep[] = [
 		keys: ['n', {key: 'enter'}, '\u0015', ...'outside-bucket', {key: 'enter'}, {key: 'escape'}, 'E', {key: 'enter'}],
 		waitFor: (screen) => /✘ Failed: MalformedObjectError/.test(screen) && /Stack:/.test(screen),
 	},
+	{
+		file: 'monitor-metrics.png',
+		// Three more invocations of s3-put (j selects it: the list is by name), then the Monitor tab's charts.
+		keys: ['j', {key: 'enter'}, {key: 'enter'}, {key: 'enter'}, '4'],
+		waitFor: (screen) => /Invocations/.test(screen) && /Success rate/.test(screen) && /[\u2801-\u28FF]/.test(screen),
+		settleMs: 500,
+	},
+	{
+		file: 'monitor-logs.png',
+		keys: [']'],
+		waitFor: (screen) => /REPORT RequestId/.test(screen) && /lines · f filter/.test(screen),
+	},
 ];
 
 /** An "editor" for the screenshots: it writes the failing event into the file it is given. */

@@ -57,6 +57,7 @@ function Console({onQuit}: {onQuit(): void}) {
 	const [message, setMessage] = useState<Message | undefined>();
 	const [question, setQuestion] = useState<Question | undefined>();
 	const [help, setHelp] = useState(false);
+	const [helpOffset, setHelpOffset] = useState(0);
 	const [accountId, setAccountId] = useState<string | undefined>();
 	const [detailTab, setDetailTab] = useState('Overview');
 	const top = stack[stack.length - 1]!;
@@ -106,7 +107,9 @@ function Console({onQuit}: {onQuit(): void}) {
 				return true;
 			}
 			if (help) {
-				if (bindingFor('help', name)) setHelp(false);
+				const binding = bindingFor('help', name);
+				if (binding?.id === 'help-scroll') setHelpOffset((value) => Math.max(0, value + (name === 'up' || name === 'k' ? -1 : 1)));
+				else if (binding) setHelp(false);
 				return true;
 			}
 			return false;
@@ -117,7 +120,10 @@ function Console({onQuit}: {onQuit(): void}) {
 	// Below the screens: what no screen used (a screen typing a filter takes every key).
 	useKeys(layers.global, (name) => {
 		const binding = bindingFor('global', name);
-		if (binding?.id === 'help') setHelp(true);
+		if (binding?.id === 'help') {
+			setHelp(true);
+			setHelpOffset(0);
+		}
 		else if (binding?.id === 'quit') onQuit();
 		return binding !== undefined;
 	});
@@ -187,8 +193,15 @@ function Console({onQuit}: {onQuit(): void}) {
 	const frameHeight = Math.max(1, rows - 1);
 	const contentHeight = frameHeight - 2;
 	// Help lists the keys of where the user is: the list, a detail tab, or the Configuration tab's sections.
-	const tabScopes: Record<string, Scope> = {Configuration: 'configuration', Test: 'test'};
-	const scope: Scope = top.kind === 'list' ? 'list' : (tabScopes[detailTab] ?? 'detail');
+	const tabScopes: Record<string, Scope[]> = {
+		Configuration: ['configuration'],
+		Test: ['test'],
+		'Monitor: metrics': ['metrics', 'monitor'],
+		'Monitor: logs': ['logs', 'monitor'],
+		'Monitor: invocations': ['invocations', 'monitor'],
+		'Monitor: traces': ['traces', 'monitor'],
+	};
+	const scope: Scope[] = top.kind === 'list' ? ['list'] : (tabScopes[detailTab] ?? ['detail']);
 	const toneColor = {info: undefined, progress: theme.warning, success: theme.success, error: theme.danger}[message?.tone ?? 'info'];
 	return (
 		<NotifyContext.Provider value={setMessage}>
@@ -237,7 +250,7 @@ function Console({onQuit}: {onQuit(): void}) {
 							borderColor={question.danger ? theme.danger : theme.accent}
 						/>
 					) : null}
-					{help ? <HelpOverlay scope={scope} width={columns} height={contentHeight} /> : null}
+					{help ? <HelpOverlay scopes={scope} offset={helpOffset} width={columns} height={contentHeight} /> : null}
 				</Box>
 				<Text color={toneColor} wrap="truncate">
 					{message ? cleanText(message.text) : ' '}
@@ -248,9 +261,8 @@ function Console({onQuit}: {onQuit(): void}) {
 	);
 }
 
-function HelpOverlay({scope, width, height}: {scope: Scope; width: number; height: number}) {
+function HelpOverlay({scopes, offset, width, height}: {scopes: readonly Scope[]; offset: number; width: number; height: number}) {
 	const {theme, session} = useConsole();
-	const lines: Array<{text: string; bold?: boolean}> = [];
 	const keyWidth = 16;
 	const part = (which: Scope) => [
 		{text: scopeTitles[which], bold: true},
@@ -260,10 +272,11 @@ function HelpOverlay({scope, width, height}: {scope: Scope; width: number; heigh
 			return {text: `${keys.padEnd(keyWidth)} ${binding.description}${note}`};
 		}),
 	];
-	lines.push(...part(scope));
-	// The keys that work everywhere (q, Ctrl-C, ?) come too when there is room; the status bar names them anyway.
-	const global = part('global');
-	if (lines.length + global.length + 1 <= height - 2) lines.push(...global);
-	lines.push({text: 'Esc or ? closes this help.'});
-	return <Dialog title="Keys" lines={lines} width={width} height={height} borderColor={theme.accent} />;
+	const all = [...scopes, 'global' as const].flatMap((which) => part(which));
+	// Longer than the screen: ↓/↑ scroll it, and the last line says there is more.
+	const room = Math.max(1, height - 3);
+	const start = Math.max(0, Math.min(offset, all.length - room));
+	const shown = all.slice(start, start + room);
+	const more = all.length > room ? ` ↓/↑ scroll (${start + 1}–${start + shown.length} of ${all.length}).` : '';
+	return <Dialog title="Keys" lines={[...shown, {text: `Esc or ? closes this help.${more}`}]} width={width} height={height} borderColor={theme.accent} />;
 }

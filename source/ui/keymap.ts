@@ -2,7 +2,7 @@
 // overlay lists it, and the README's key table is generated from it.
 import type {Key} from 'ink';
 
-export type Scope = 'global' | 'list' | 'filter' | 'detail' | 'configuration' | 'test' | 'editor' | 'form' | 'confirm' | 'help';
+export type Scope = 'global' | 'list' | 'filter' | 'detail' | 'configuration' | 'test' | 'editor' | 'monitor' | 'metrics' | 'logs' | 'invocations' | 'traces' | 'form' | 'confirm' | 'help';
 
 export interface Binding {
 	id: string;
@@ -21,6 +21,11 @@ export const scopeTitles: Record<Scope, string> = {
 	configuration: 'Configuration tab',
 	test: 'Test tab',
 	editor: 'Editing an event',
+	monitor: 'Monitor tab',
+	metrics: 'Monitor tab: metrics',
+	logs: 'Monitor tab: logs',
+	invocations: 'Monitor tab: recent invocations',
+	traces: 'Monitor tab: traces',
 	form: 'Editing a form',
 	confirm: 'Questions (y/N)',
 	help: 'Help',
@@ -52,6 +57,7 @@ export const keymap: readonly Binding[] = [
 	{id: 'previous-tab', keys: ['shift+tab'], description: 'Previous tab', scope: 'detail'},
 	{id: 'tab-1', keys: ['1'], description: 'Overview tab', scope: 'detail'},
 	{id: 'tab-3', keys: ['3'], description: 'Test tab', scope: 'detail'},
+	{id: 'tab-4', keys: ['4'], description: 'Monitor tab', scope: 'detail'},
 	{id: 'tab-5', keys: ['5'], description: 'Configuration tab', scope: 'detail'},
 	{id: 'refresh', keys: ['r'], description: 'Reload the function', scope: 'detail'},
 	{id: 'throttle', keys: ['T'], description: 'Throttle the function, or unthrottle it', scope: 'detail', dangerous: true},
@@ -90,6 +96,42 @@ export const keymap: readonly Binding[] = [
 	{id: 'editor-newline', keys: ['enter'], description: 'New line, keeping the indentation', scope: 'editor'},
 	{id: 'editor-indent', keys: ['tab'], description: 'Two spaces', scope: 'editor'},
 
+	{id: 'view-next', keys: [']'], description: 'Next view: metrics, logs, recent invocations, traces', scope: 'monitor'},
+	{id: 'view-previous', keys: ['['], description: 'Previous view', scope: 'monitor'},
+	{id: 'monitor-refresh', keys: ['r'], description: 'Read the view again', scope: 'monitor'},
+	{id: 'time-range', keys: ['t'], description: 'Time range: 1h, 3h, 12h, 1d, 3d, 1w, or your own', scope: 'monitor'},
+	{id: 'auto-refresh', keys: ['A'], description: 'Refresh every 10, 30 or 60 seconds, or not', scope: 'monitor'},
+	{id: 'chart-move', keys: ['up', 'down', 'left', 'right', 'h', 'j', 'k', 'l'], description: 'Choose a chart', scope: 'metrics'},
+	{id: 'chart-enlarge', keys: ['enter'], description: 'Enlarge the chart; Esc goes back', scope: 'metrics'},
+	{id: 'chart-back', keys: ['escape'], description: 'Back to all the charts', scope: 'metrics'},
+
+	{id: 'logs-down', keys: ['down', 'j'], description: 'Next line', scope: 'logs'},
+	{id: 'logs-up', keys: ['up', 'k'], description: 'Previous line', scope: 'logs'},
+	{id: 'logs-page', keys: ['pagedown', ' ', 'pageup'], description: 'A page down (PgDn, Space) or up (PgUp)', scope: 'logs'},
+	{id: 'logs-ends', keys: ['g', 'G'], description: 'The first line (g) or the last (G)', scope: 'logs'},
+	{id: 'logs-filter', keys: ['f'], description: 'CloudWatch filter pattern, e.g. ERROR or { $.level = "ERROR" }', scope: 'logs'},
+	{id: 'logs-search', keys: ['/'], description: 'Search within the lines; n and N go to the next and previous', scope: 'logs'},
+	{id: 'logs-next-match', keys: ['n', 'N'], description: 'Next (n) or previous (N) line that matches the search', scope: 'logs'},
+	{id: 'logs-follow', keys: ['F'], description: 'Live tail: follow new lines as they come, or stop', scope: 'logs'},
+	{id: 'logs-pause', keys: ['p'], description: 'Pause the live tail (lines are kept), or go on', scope: 'logs'},
+	{id: 'logs-wrap', keys: ['w'], description: 'Wrap long lines, or cut them', scope: 'logs'},
+	{id: 'logs-json', keys: ['J'], description: 'Pretty-print the JSON in the line, or not', scope: 'logs'},
+	{id: 'logs-request', keys: ['enter'], description: 'Every line of this line\'s request; Esc comes back', scope: 'logs'},
+	{id: 'logs-streams', keys: ['s'], description: 'The log streams, newest first; Enter reads one', scope: 'logs'},
+	{id: 'logs-back', keys: ['escape'], description: 'Back: out of a request, a stream, or the search', scope: 'logs'},
+
+	{id: 'invocations-down', keys: ['down', 'j'], description: 'Next invocation', scope: 'invocations'},
+	{id: 'invocations-up', keys: ['up', 'k'], description: 'Previous invocation', scope: 'invocations'},
+	{id: 'invocations-sort', keys: ['s'], description: 'Sort by time, duration, billed, memory, init or cost', scope: 'invocations'},
+	{id: 'invocations-reverse', keys: ['S'], description: 'Reverse the order', scope: 'invocations'},
+	{id: 'invocations-costly', keys: ['c'], description: 'Most expensive first (GB-seconds)', scope: 'invocations'},
+	{id: 'invocations-open', keys: ['enter'], description: 'Every log line of the invocation', scope: 'invocations'},
+
+	{id: 'traces-down', keys: ['down', 'j'], description: 'Next trace', scope: 'traces'},
+	{id: 'traces-up', keys: ['up', 'k'], description: 'Previous trace', scope: 'traces'},
+	{id: 'traces-open', keys: ['enter'], description: 'The trace as a timeline', scope: 'traces'},
+	{id: 'traces-back', keys: ['escape'], description: 'Back from the timeline to the traces', scope: 'traces'},
+
 	{id: 'form-next', keys: ['tab', 'down'], description: 'Next field', scope: 'form'},
 	{id: 'form-previous', keys: ['shift+tab', 'up'], description: 'Previous field', scope: 'form'},
 	{id: 'form-save', keys: ['enter'], description: 'Check and save', scope: 'form'},
@@ -98,6 +140,7 @@ export const keymap: readonly Binding[] = [
 	{id: 'confirm-yes', keys: ['y', 'Y'], description: 'Yes, do it', scope: 'confirm'},
 	{id: 'confirm-no', keys: ['n', 'N', 'enter', 'escape'], description: 'No (the default)', scope: 'confirm'},
 
+	{id: 'help-scroll', keys: ['down', 'j', 'up', 'k'], description: 'Scroll the help, when it is longer than the screen', scope: 'help'},
 	{id: 'close-help', keys: ['escape', '?', 'q'], description: 'Close help', scope: 'help'},
 ];
 
@@ -171,7 +214,7 @@ export function keyLabel(name: string): string {
 
 /** The README's key table, in Markdown, generated from the keymap. */
 export function keymapMarkdown(): string {
-	const scopes: Scope[] = ['global', 'list', 'filter', 'detail', 'configuration', 'test', 'editor', 'form', 'confirm', 'help'];
+	const scopes: Scope[] = ['global', 'list', 'filter', 'detail', 'configuration', 'test', 'editor', 'monitor', 'metrics', 'logs', 'invocations', 'traces', 'form', 'confirm', 'help'];
 	const lines = ['| Where | Keys | What it does |', '| --- | --- | --- |'];
 	for (const scope of scopes) {
 		for (const binding of bindingsOf(scope)) {

@@ -12,6 +12,13 @@ import {keys, type UiTerminal} from './ui-terminal.js';
 
 /** Chooses the function in the list, opens it and its Test tab. */
 export async function openTestTab(ui: UiTerminal, name: string): Promise<void> {
+	await openTab(ui, name, '3');
+	await ui.waitForText('Saved events');
+	await ui.waitForNoText('Reading saved events');
+}
+
+/** Chooses the function in the list, opens it, and presses the tab's number. */
+export async function openTab(ui: UiTerminal, name: string, tab: string): Promise<void> {
 	await ui.waitForText('web-app-python', 10_000);
 	const rowOfName = (): number => ui.screen().split('\n').findIndex((line) => line.startsWith(`${name} `));
 	for (let presses = 0; !ui.cell(rowOfName(), 0).inverse; presses++) {
@@ -21,10 +28,8 @@ export async function openTestTab(ui: UiTerminal, name: string): Promise<void> {
 		await ui.press(selected > rowOfName() ? 'k' : 'j');
 	}
 	await ui.press(keys.enter);
-	await ui.waitForText('3 Test');
-	await ui.press('3');
-	await ui.waitForText('Saved events');
-	await ui.waitForNoText('Reading saved events');
+	await ui.waitForText('5 Configuration');
+	await ui.press(tab);
 }
 
 /** In the template picker (n), moves to the template whose title contains `title` and takes it. */

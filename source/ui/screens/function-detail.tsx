@@ -2,7 +2,7 @@
 // their places in the Lambda console (1 Overview, 3 Test, 5 Configuration);
 // each other tab arrives with its own work.
 import {Box, Text} from 'ink';
-import React, {useEffect, useRef, useState} from 'react';
+import React, {useCallback, useEffect, useRef, useState} from 'react';
 import {getAccountConcurrency} from '../../aws/account.js';
 import {getFunctionDetail} from '../../aws/functions.js';
 import type {FunctionSummary} from '../../domain/function-model.js';
@@ -13,6 +13,7 @@ import {layers, useKeys} from '../input.js';
 import type {FunctionStore} from '../hooks/useFunctionStore.js';
 import {useResource} from '../hooks/useResource.js';
 import {ConfigurationTab} from '../tabs/configuration/index.js';
+import {MonitorTab} from '../tabs/monitor/index.js';
 import {OverviewTab} from '../tabs/overview.js';
 import {TestTab} from '../tabs/test/index.js';
 
@@ -31,6 +32,7 @@ interface Props {
 const tabs: readonly TabTitle[] = [
 	{number: 1, title: 'Overview'},
 	{number: 3, title: 'Test'},
+	{number: 4, title: 'Monitor'},
 	{number: 5, title: 'Configuration'},
 ];
 
@@ -38,8 +40,11 @@ export function FunctionDetailScreen({name, store, width, height, active, onBack
 	const {clients, theme} = useConsole();
 	const [tab, setTab] = useState(0);
 	useEffect(() => {
-		onTab?.(tabs[tab]?.title ?? 'Overview');
+		const title = tabs[tab]?.title ?? 'Overview';
+		// The Monitor tab says which of its views is shown itself (its effect runs first).
+		if (title !== 'Monitor') onTab?.(title);
 	}, [onTab, tab]);
+	const onMonitorView = useCallback((view: string) => onTab?.(`Monitor: ${view}`), [onTab]);
 	const detail = useResource((signal) => getFunctionDetail(clients, name, signal), [clients, name], clients.endpoint);
 	const account = useResource(() => getAccountConcurrency(clients), [clients], clients.endpoint);
 	const {noteDetail} = store;
@@ -82,6 +87,7 @@ export function FunctionDetailScreen({name, store, width, height, active, onBack
 					return true;
 				case 'tab-1':
 				case 'tab-3':
+				case 'tab-4':
 				case 'tab-5': {
 					const index = tabs.findIndex((each) => `tab-${each.number}` === binding.id);
 					if (index >= 0) setTab(index);
@@ -109,6 +115,8 @@ export function FunctionDetailScreen({name, store, width, height, active, onBack
 		body =
 			title === 'Configuration' ? (
 				<ConfigurationTab detail={detail.data} reload={reloadDetail} width={width} height={bodyHeight} active={active} />
+			) : title === 'Monitor' ? (
+				<MonitorTab detail={detail.data} width={width} height={bodyHeight} active={active} onView={onMonitorView} />
 			) : title === 'Test' ? (
 				<TestTab detail={detail.data} width={width} height={bodyHeight} active={active} />
 			) : (

@@ -1,0 +1,461 @@
+// The Monitor tab's logs: the function's log group (LoggingConfig.LogGroup, or
+// /aws/lambda/NAME) read with a time range and a CloudWatch filter pattern,
+// searched within, one request's lines at a time, and followed live
+// (StartLiveTail) into a bounded buffer that says how many lines it dropped.
+// Only the rows in view are laid out, so a flood of lines never stalls the keys.
+import {Box, Text} from 'ink';
+import React, {useEffect, useMemo, useRef, useState} from 'react';
+import {describeLogsError, filterEvents, listStreams, logGroupOf, requestLines, startLiveTail, type LiveTail} from '../../../aws/function-logs.js';
+import {parseFilterPattern} from '../../../domain/filter-pattern.js';
+import {fit} from '../../../domain/format.js';
+import {LogBuffer} from '../../../domain/log-buffer.js';
+import {displayLines, matches, prettyJsonLine, requestIdOf, type LogLine} from '../../../domain/log-lines.js';
+import {cleanText} from '../../../domain/sanitize.js';
+import {parseSince} from '../../../domain/time-range.js';
+import {SinceForm} from './since-form.js';
+import {Form} from '../../components/Form.js';
+import {useConsole, useNotify} from '../../context.js';
+import {layers, useKeys} from '../../input.js';
+import {bindingFor} from '../../keymap.js';
+import type {ViewProps} from './view-props.js';
+
+/** One request's lines, opened from a log line or from the recent invocations. */
+export interface LogsRequest {
+	requestId: string;
+	/** When it ran: its lines are looked for around this time. */
+	at: Date;
+}
+
+/** Lines kept while following: older ones are dropped, and counted. */
+export const tailCapacity = 10_000;
+/** The view takes in followed lines at most this often, however fast they come. */
+const tailRedrawMs = 100;
+/** A request's lines are looked for this long before and after the line that named it. */
+const requestWindowMs = 15 * 60 * 1000;
+
+type Source =
+	| {kind: 'range'}
+	| {kind: 'stream'; stream: string}
+	| {kind: 'request'; request: LogsRequest}
+	| {kind: 'streams'}
+	| {kind: 'tail'};
+
+interface Props extends ViewProps {
+	request: LogsRequest | undefined;
+	onRequestClosed(): void;
+}
+
+interface Loaded {
+	lines: readonly LogLine[];
+	note: string | undefined;
+}
+
+function timeOf(timestamp: number): string {
+	return new Date(timestamp).toISOString().slice(11, 23);
+}
+
+export function LogsView({detail, width, height, active, onOverlay, request, onRequestClosed}: Props) {
+	const {clients, session, theme} = useConsole();
+	const notify = useNotify();
+	const group = logGroupOf(detail);
+	const [since, setSince] = useState('1h');
+	const [pattern, setPattern] = useState('');
+	const [source, setSource] = useState<Source>(() => (request ? {kind: 'request', request} : {kind: 'range'}));
+	const [loaded, setLoaded] = useState<Loaded | undefined>();
+	const [error, setError] = useState<string | undefined>();
+	const [loading, setLoading] = useState(false);
+	const [generation, setGeneration] = useState(0);
+	const [streams, setStreams] = useState<Array<{name: string; lastEventTime: Date | undefined}>>([]);
+	const [cursor, setCursor] = useState(0);
+	const [top, setTop] = useState(0);
+	const [wrap, setWrap] = useState(false);
+	const [pretty, setPretty] = useState<ReadonlySet<number>>(new Set());
+	const [search, setSearch] = useState('');
+	const [form, setForm] = useState<'filter' | 'since' | 'search' | undefined>();
+	const [follow, setFollow] = useState(true);
+	const [paused, setPaused] = useState(false);
+	const [tailStatus, setTailStatus] = useState<string>('');
+	const tailBuffer = useRef(new LogBuffer<LogLine>(tailCapacity));
+	const [tailSnapshot, setTailSnapshot] = useState<{lines: readonly LogLine[]; dropped: number}>({lines: [], dropped: 0});
+	const pausedRef = useRef(paused);
+	pausedRef.current = paused;
+
+	useEffect(() => {
+		if (request) setSource({kind: 'request', request});
+	}, [request]);
+
+	// Reading: a range, a stream, a request's lines, or the list of streams.
+	useEffect(() => {
+		if (source.kind === 'tail') return undefined;
+		const controller = new AbortController();
+		setLoading(true);
+		setError(undefined);
+		const now = new Date();
+		const read = async (): Promise<void> => {
+			const client = await clients.logs();
+			if (source.kind === 'streams') {
+				setStreams(await listStreams(client, group, controller.signal));
+				return;
+			}
+			if (source.kind === 'request') {
+				const at = source.request.at.getTime();
+				const lines = await requestLines(client, group, source.request.requestId, {start: new Date(at - requestWindowMs), end: new Date(at + requestWindowMs)}, controller.signal);
+				setLoaded({lines, note: `request ${source.request.requestId}`});
+				return;
+			}
+			const range = parseSince(since, now);
+			if ('problem' in range) throw new Error(range.problem);
+			const result = await filterEvents(
+				client,
+				{group, ...(pattern ? {pattern} : {}), start: range.start, ...(range.end ? {end: range.end} : {}), ...(source.kind === 'stream' ? {streams: [source.stream]} : {})},
+				controller.signal,
+			);
+			setLoaded({lines: result.lines, note: result.truncated ? 'the first 10,000 lines: narrow the range or the filter' : undefined});
+		};
+		read().then(
+			() => {
+				if (controller.signal.aborted) return;
+				setLoading(false);
+				setCursor(source.kind === 'streams' ? 0 : Number.MAX_SAFE_INTEGER);
+			},
+			(caught: unknown) => {
+				if (controller.signal.aborted) return;
+				setLoading(false);
+				setError(describeLogsError(caught, group, clients.endpoint));
+			},
+		);
+		return () => controller.abort();
+	}, [clients, group, pattern, since, source, generation]);
+
+	// Following: StartLiveTail into a bounded buffer, drawn at most every 100 ms.
+	useEffect(() => {
+		if (source.kind !== 'tail') return undefined;
+		const buffer = tailBuffer.current;
+		buffer.clear();
+		setTailSnapshot({lines: [], dropped: 0});
+		setTailStatus('connecting…');
+		const tail: LiveTail = startLiveTail(session, {group, ...(pattern ? {pattern} : {})}, {
+			onLines: (lines) => buffer.push(lines),
+			onStatus: (status) => {
+				if (status.kind === 'connected') setTailStatus('live');
+				else if (status.kind === 'reconnecting') setTailStatus(`reconnecting (attempt ${status.attempt}): ${status.reason}`);
+				else setTailStatus(`ended: ${status.reason}`);
+			},
+		});
+		let seen = -1;
+		const timer = setInterval(() => {
+			if (pausedRef.current || buffer.version === seen) return;
+			seen = buffer.version;
+			setTailSnapshot({lines: [...buffer.items], dropped: buffer.dropped});
+		}, tailRedrawMs);
+		return () => {
+			clearInterval(timer);
+			tail.stop();
+		};
+	}, [group, pattern, session, source.kind]);
+
+	const lines: readonly LogLine[] = source.kind === 'tail' ? tailSnapshot.lines : (loaded?.lines ?? []);
+	const last = Math.max(0, lines.length - 1);
+	const at = source.kind === 'streams' ? Math.min(cursor, Math.max(0, streams.length - 1)) : Math.min(cursor, last);
+	// Following: the cursor stays on the newest line until the user moves it.
+	useEffect(() => {
+		if (source.kind === 'tail' && follow) setCursor(Number.MAX_SAFE_INTEGER);
+	}, [follow, source.kind, tailSnapshot]);
+
+	const bodyHeight = Math.max(1, height - 2);
+	const rowsOf = (index: number): string[] => {
+		const line = lines[index];
+		if (!line) return [];
+		const prefix = `${timeOf(line.timestamp)} `;
+		const room = Math.max(10, width - prefix.length);
+		const json = pretty.has(index) ? prettyJsonLine(line.message) : undefined;
+		const body = json ? json.flatMap((text) => displayLines({...line, message: text}, room, wrap)) : displayLines(line, room, wrap);
+		return body.map((text, row) => (row === 0 ? prefix : ' '.repeat(prefix.length)) + text);
+	};
+	// The window: the cursor's line is always in it; only its lines are laid out.
+	const view = useMemo(() => {
+		if (source.kind === 'streams' || lines.length === 0) return {start: 0, rows: [] as Array<{index: number; text: string}>};
+		// From the first line shown before, unless the cursor's line would then fall
+		// below the window: then from as far back as fits, walking back from the cursor
+		// (a few rows of work, however many lines there are).
+		let start = Math.min(top, at);
+		let fits = at - start < bodyHeight;
+		if (fits) {
+			let used = 0;
+			for (let index = start; index <= at; index++) used += Math.max(1, rowsOf(index).length);
+			fits = used <= bodyHeight;
+		}
+		if (!fits) {
+			let used = Math.max(1, rowsOf(at).length);
+			start = at;
+			while (start > 0) {
+				const above = Math.max(1, rowsOf(start - 1).length);
+				if (used + above > bodyHeight) break;
+				used += above;
+				start -= 1;
+			}
+		}
+		const rows: Array<{index: number; text: string}> = [];
+		for (let index = start; index < lines.length && rows.length < bodyHeight; index++) {
+			for (const text of rowsOf(index)) {
+				if (rows.length >= bodyHeight) break;
+				rows.push({index, text});
+			}
+		}
+		return {start, rows};
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [lines, top, at, bodyHeight, width, wrap, pretty, source.kind]);
+	useEffect(() => {
+		if (view.start !== top) setTop(view.start);
+	}, [top, view.start]);
+
+	const move = (delta: number) => {
+		if (source.kind === 'tail') setFollow(false);
+		setCursor(Math.max(0, Math.min(source.kind === 'streams' ? streams.length - 1 : last, at + delta)));
+	};
+	const findMatch = (direction: 1 | -1) => {
+		if (search === '') {
+			notify({tone: 'info', text: 'No search yet: / searches within the lines.'});
+			return;
+		}
+		for (let step = 1; step <= lines.length; step++) {
+			const index = (at + direction * step + lines.length) % lines.length;
+			const line = lines[index];
+			if (line && matches(line, search)) {
+				if (source.kind === 'tail') setFollow(false);
+				setCursor(index);
+				return;
+			}
+		}
+		notify({tone: 'info', text: `No line contains "${search}".`});
+	};
+
+	useKeys(
+		layers.tab + 0.1,
+		(name) => {
+			const common = bindingFor('monitor', name)?.id;
+			if (common === 'monitor-refresh') {
+				if (source.kind !== 'tail') setGeneration((value) => value + 1);
+				return true;
+			}
+			if (common === 'time-range') {
+				openForm('since');
+				return true;
+			}
+			const binding = bindingFor('logs', name)?.id;
+			switch (binding) {
+				case 'logs-down':
+					move(1);
+					return true;
+				case 'logs-up':
+					move(-1);
+					return true;
+				case 'logs-page':
+					move(name === 'pageup' ? -(bodyHeight - 1) : bodyHeight - 1);
+					return true;
+				case 'logs-ends':
+					if (name === 'g') move(-Number.MAX_SAFE_INTEGER);
+					else {
+						setCursor(Number.MAX_SAFE_INTEGER);
+						if (source.kind === 'tail') setFollow(true);
+					}
+					return true;
+				case 'logs-filter':
+					openForm('filter');
+					return true;
+				case 'logs-search':
+					openForm('search');
+					return true;
+				case 'logs-next-match':
+					findMatch(name === 'N' ? -1 : 1);
+					return true;
+				case 'logs-follow':
+					if (source.kind === 'tail') setSource({kind: 'range'});
+					else {
+						setFollow(true);
+						setPaused(false);
+						setSource({kind: 'tail'});
+					}
+					return true;
+				case 'logs-pause':
+					if (source.kind !== 'tail') {
+						notify({tone: 'info', text: 'p pauses a live tail: F starts one.'});
+						return true;
+					}
+					setPaused((value) => !value);
+					return true;
+				case 'logs-wrap':
+					setWrap((value) => !value);
+					return true;
+				case 'logs-json': {
+					const line = lines[at];
+					if (!line || !prettyJsonLine(line.message)) {
+						notify({tone: 'info', text: 'This line holds no JSON object.'});
+						return true;
+					}
+					setPretty((current) => {
+						const next = new Set(current);
+						if (next.has(at)) next.delete(at);
+						else next.add(at);
+						return next;
+					});
+					return true;
+				}
+				case 'logs-request': {
+					if (source.kind === 'streams') {
+						const stream = streams[at];
+						if (stream) setSource({kind: 'stream', stream: stream.name});
+						return true;
+					}
+					const line = lines[at];
+					const requestId = line ? requestIdOf(line.message) : undefined;
+					if (!line || !requestId) {
+						notify({tone: 'info', text: 'This line names no request ID.'});
+						return true;
+					}
+					setSource({kind: 'request', request: {requestId, at: new Date(line.timestamp)}});
+					return true;
+				}
+				case 'logs-streams':
+					setSource({kind: 'streams'});
+					return true;
+				case 'logs-back':
+					if (source.kind === 'range') return false;
+					if (source.kind === 'request') onRequestClosed();
+					setSource(source.kind === 'stream' ? {kind: 'streams'} : {kind: 'range'});
+					return true;
+				default:
+					return false;
+			}
+		},
+		active && form === undefined,
+	);
+
+	function openForm(kind: 'filter' | 'since' | 'search') {
+		setForm(kind);
+		onOverlay(true);
+	}
+	const closeForm = () => {
+		setForm(undefined);
+		onOverlay(false);
+	};
+
+	const titles: Record<Source['kind'], string> = {
+		range: `since ${since}`,
+		stream: source.kind === 'stream' ? `stream ${source.stream}` : '',
+		request: source.kind === 'request' ? `request ${source.request.requestId} · Esc back` : '',
+		streams: 'streams, newest first · Enter reads one',
+		tail: `live tail: ${paused ? 'paused (p goes on)' : tailStatus}${tailSnapshot.dropped > 0 ? ` · ${tailSnapshot.dropped} older lines dropped` : ''}`,
+	};
+	const filterText = pattern ? ` · filter ${pattern}` : '';
+	const searchText = search ? ` · search "${search}"` : '';
+	const header = `${group} · ${titles[source.kind]}${filterText}${searchText}`;
+	const count = source.kind === 'streams' ? `${streams.length} streams` : `${lines.length} lines${loaded?.note && source.kind !== 'tail' ? ` (${loaded.note})` : ''}`;
+	const footer = `${count}${loading ? ' · reading…' : ''} · f filter · / search · F follow · s streams · w wrap · J json`;
+
+	let body: React.ReactNode;
+	if (error) {
+		body = (
+			<Text color={theme.danger} wrap="wrap">
+				{error}
+			</Text>
+		);
+	} else if (source.kind === 'streams') {
+		const first = Math.max(0, at - bodyHeight + 1);
+		body = streams.slice(first, first + bodyHeight).map((stream, index) => (
+			<Text key={stream.name} inverse={first + index === at} wrap="truncate">
+				{fit(`${stream.lastEventTime ? stream.lastEventTime.toISOString().slice(0, 19).replace('T', ' ') : '(no events)'}  ${cleanText(stream.name)}`, width)}
+			</Text>
+		));
+		if (streams.length === 0 && !loading) body = <Text color={theme.muted}>{'No streams yet: the function has not written logs.'}</Text>;
+	} else if (lines.length === 0) {
+		body = (
+			<Text color={theme.muted}>
+				{loading ? 'Reading…' : source.kind === 'tail' ? 'Waiting for new lines: invoke the function (Test tab, 3).' : 'No lines in this range. t changes the range, f the filter, F follows new lines.'}
+			</Text>
+		);
+	} else {
+		body = view.rows.map((row, position) => {
+			const line = lines[row.index];
+			const hit = search !== '' && line !== undefined && matches(line, search);
+			return (
+				// eslint-disable-next-line react/no-array-index-key
+				<Text key={position} inverse={row.index === at} color={hit ? theme.warning : undefined} wrap="truncate">
+					{fit(row.text, width)}
+				</Text>
+			);
+		});
+	}
+
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Text color={theme.accent} wrap="truncate">
+				{fit(header, width)}
+			</Text>
+			<Box flexDirection="column" height={bodyHeight}>
+				{body}
+			</Box>
+			<Text color={theme.muted} wrap="truncate">
+				{fit(footer, width)}
+			</Text>
+			{form === 'filter' ? (
+				<Form
+					title="CloudWatch filter pattern"
+					fields={[
+						{
+							id: 'pattern',
+							label: 'Pattern',
+							value: pattern,
+							hint: 'Empty: every line · ERROR · "Task timed out" · { $.level = "ERROR" }',
+							validate: (value) => {
+								if (value.trim() === '') return undefined;
+								const parsed = parseFilterPattern(value);
+								return parsed.ok ? undefined : 'Not a pattern CloudWatch reads. Try ERROR · ?ERROR ?WARN · { $.a = "x" }';
+							},
+						},
+					]}
+					theme={theme}
+					width={width}
+					height={height}
+					active={active}
+					onSubmit={(values) => {
+						setPattern((values['pattern'] ?? '').trim());
+						closeForm();
+					}}
+					onCancel={closeForm}
+				/>
+			) : null}
+			{form === 'since' ? (
+				<SinceForm
+					title="Time range of the logs"
+					since={since}
+					theme={theme}
+					width={width}
+					height={height}
+					active={active}
+					onSubmit={(value) => {
+						setSince(value);
+						if (source.kind !== 'range' && source.kind !== 'tail') setSource({kind: 'range'});
+						closeForm();
+					}}
+					onCancel={closeForm}
+				/>
+			) : null}
+			{form === 'search' ? (
+				<Form
+					title="Search within the lines"
+					fields={[{id: 'search', label: 'Text', value: search, hint: 'Matching lines stand out; n and N go from one to the next'}]}
+					theme={theme}
+					width={width}
+					height={height}
+					active={active}
+					onSubmit={(values) => {
+						setSearch(values['search'] ?? '');
+						closeForm();
+					}}
+					onCancel={closeForm}
+				/>
+			) : null}
+		</Box>
+	);
+}

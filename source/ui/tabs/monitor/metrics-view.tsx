@@ -1,0 +1,237 @@
+// The Monitor tab's metrics: the Lambda console's charts (invocations,
+// duration, errors and success rate, throttles, concurrency, and for functions
+// invoked asynchronously their event metrics) drawn in the terminal, from one
+// GetMetricData call per refresh. A grid of small charts; Enter enlarges one.
+import {Box, Text} from 'ink';
+import React, {useEffect, useMemo, useState} from 'react';
+import {getFunctionMetrics} from '../../../aws/function-metrics.js';
+import {renderChart, type ChartLine} from '../../../domain/chart.js';
+import {customRange, metricsRange, visibleCharts, type ChartDefinition, type MetricsRange, type TimeRangeId} from '../../../domain/function-metrics.js';
+import {fit} from '../../../domain/format.js';
+import {parseSince} from '../../../domain/time-range.js';
+import {Form} from '../../components/Form.js';
+import {useConsole} from '../../context.js';
+import {useResource} from '../../hooks/useResource.js';
+import {layers, useKeys} from '../../input.js';
+import {bindingFor} from '../../keymap.js';
+import type {Theme} from '../../theme.js';
+import type {ViewProps} from './view-props.js';
+
+const presetRanges: readonly TimeRangeId[] = ['1h', '3h', '12h', '1d', '3d', '1w'];
+const autoRefreshChoices = [0, 10, 30, 60] as const;
+
+type RangeChoice = {kind: 'preset'; id: TimeRangeId} | {kind: 'custom'; start: Date; end: Date};
+
+function rangeOf(choice: RangeChoice, now: Date): MetricsRange | string {
+	return choice.kind === 'preset' ? metricsRange(choice.id, now) : customRange(choice.start, choice.end);
+}
+
+export function MetricsView({detail, width, height, active, onOverlay}: ViewProps) {
+	const {clients, theme} = useConsole();
+	const [choice, setChoice] = useState<RangeChoice>({kind: 'preset', id: '3h'});
+	const [auto, setAuto] = useState<(typeof autoRefreshChoices)[number]>(0);
+	const [selected, setSelected] = useState(0);
+	const [enlarged, setEnlarged] = useState(false);
+	const [asking, setAsking] = useState(false);
+	const [stamp, setStamp] = useState(() => new Date());
+	const range = useMemo(() => rangeOf(choice, stamp), [choice, stamp]);
+	const metrics = useResource(
+		async (signal) => {
+			if (typeof range === 'string') throw new Error(range);
+			return getFunctionMetrics(await clients.cloudwatch(), detail.name, range, signal);
+		},
+		[clients, detail.name, range],
+		clients.endpoint,
+	);
+	const refresh = () => setStamp(new Date());
+
+	useEffect(() => {
+		if (auto === 0 || !active) return undefined;
+		const timer = setInterval(() => setStamp(new Date()), auto * 1000);
+		return () => clearInterval(timer);
+	}, [auto, active]);
+
+	const charts = visibleCharts(metrics.data);
+	const columns = width >= 76 ? 2 : 1;
+	const cellWidth = Math.floor((width - (columns - 1)) / columns);
+	const cellHeight = Math.max(6, Math.floor((height - 1) / 2));
+	const gridRows = Math.max(1, Math.floor((height - 1) / cellHeight));
+	const current = Math.min(selected, charts.length - 1);
+
+	useKeys(
+		layers.tab + 0.1,
+		(name) => {
+			const common = bindingFor('monitor', name)?.id;
+			if (common === 'monitor-refresh') {
+				refresh();
+				return true;
+			}
+			if (common === 'time-range') {
+				if (choice.kind === 'preset' && choice.id !== '1w') {
+					setChoice({kind: 'preset', id: presetRanges[presetRanges.indexOf(choice.id) + 1] ?? '1w'});
+					setStamp(new Date());
+				} else {
+					setAsking(true);
+					onOverlay(true);
+				}
+				return true;
+			}
+			if (common === 'auto-refresh') {
+				setAuto((value) => autoRefreshChoices[(autoRefreshChoices.indexOf(value) + 1) % autoRefreshChoices.length] ?? 0);
+				return true;
+			}
+			const binding = bindingFor('metrics', name)?.id;
+			if (binding === 'chart-back') {
+				if (!enlarged) return false;
+				setEnlarged(false);
+				return true;
+			}
+			if (binding === 'chart-enlarge') {
+				setEnlarged(true);
+				return true;
+			}
+			if (binding === 'chart-move' && !enlarged) {
+				const step = name === 'left' || name === 'h' ? -1 : name === 'right' || name === 'l' ? 1 : name === 'up' || name === 'k' ? -columns : columns;
+				setSelected(Math.max(0, Math.min(charts.length - 1, current + step)));
+				return true;
+			}
+			return false;
+		},
+		active && !asking,
+	);
+
+	const now = new Date();
+	const rangeText = typeof range === 'string' ? 'invalid range' : range.label;
+	const status = metrics.loading ? 'reading…' : `read ${stamp.toISOString().slice(11, 19)} UTC`;
+	const header = `${rangeText} · ${status}${auto ? ` · every ${auto} s` : ''} · t range · A auto · r refresh`;
+
+	let body: React.ReactNode;
+	if (metrics.error && !metrics.data) {
+		body = (
+			<Text color={theme.danger} wrap="wrap">
+				{`Could not read the metrics: ${metrics.error}`}
+			</Text>
+		);
+	} else if (typeof range !== 'string' && metrics.data) {
+		const data = metrics.data;
+		const draw = (chart: ChartDefinition, chartWidth: number, chartHeight: number, chosen: boolean) => (
+			<ChartBox key={chart.id} lines={renderChart({
+				title: chart.title,
+				unit: chart.unit,
+				series: chart.series.map((series) => ({label: series.label, points: data.get(series.queryId)?.points ?? []})),
+				start: range.start,
+				end: range.end,
+				width: chartWidth,
+				height: chartHeight,
+				style: 'braille',
+			})} chosen={chosen} theme={theme} width={chartWidth} />
+		);
+		if (enlarged && charts[current]) {
+			body = draw(charts[current], width, height - 1, false);
+		} else {
+			const firstRow = Math.max(0, Math.floor(current / columns) - gridRows + 1);
+			const rows: React.ReactNode[] = [];
+			for (let row = firstRow; row < firstRow + gridRows; row++) {
+				const cells = charts.slice(row * columns, row * columns + columns);
+				if (cells.length === 0) break;
+				rows.push(
+					<Box key={row} height={cellHeight}>
+						{cells.map((chart, index) => (
+							<Box key={chart.id} width={cellWidth} marginRight={index < columns - 1 ? 1 : 0}>
+								{draw(chart, cellWidth, cellHeight, row * columns + index === current)}
+							</Box>
+						))}
+					</Box>,
+				);
+			}
+			body = rows;
+		}
+	} else {
+		body = <Text color={theme.muted}>{typeof range === 'string' ? range : 'Reading the metrics…'}</Text>;
+	}
+
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Text color={theme.muted} wrap="truncate">
+				{fit(header, width)}
+			</Text>
+			{body}
+			{asking ? (
+				<Form
+					title="Time range of the charts"
+					fields={[
+						{id: 'start', label: 'From', value: '1w ago', hint: '"6h ago", "2d", or a time: 2026-11-27 06:00 (UTC)', validate: (value) => sinceProblem(value, now)},
+						{
+							id: 'end',
+							label: 'To',
+							value: '',
+							hint: 'Empty: now',
+							validate: (value, values) => {
+								const problem = value === '' ? undefined : sinceProblem(value, now);
+								if (problem) return problem;
+								const start = startOf(values['start'] ?? '', now);
+								const end = value === '' ? now : startOf(value, now);
+								const checked = start && end ? customRange(start, end) : undefined;
+								return typeof checked === 'string' ? checked : undefined;
+							},
+						},
+					]}
+					theme={theme}
+					width={width}
+					height={height}
+					active={active}
+					onSubmit={(values) => {
+						const start = startOf(values['start'] ?? '', now);
+						const end = values['end'] ? startOf(values['end'], now) : now;
+						if (start && end) {
+							const checked = customRange(start, end);
+							if (typeof checked === 'string') return;
+							setChoice({kind: 'custom', start, end});
+						}
+						setAsking(false);
+						onOverlay(false);
+					}}
+					onCancel={() => {
+						// Esc in the form goes back to the first preset: t cycles again from there.
+						setChoice({kind: 'preset', id: '1h'});
+						setAsking(false);
+						onOverlay(false);
+					}}
+				/>
+			) : null}
+		</Box>
+	);
+}
+
+function sinceProblem(text: string, now: Date): string | undefined {
+	const parsed = parseSince(text, now);
+	return 'problem' in parsed ? parsed.problem : undefined;
+}
+
+function startOf(text: string, now: Date): Date | undefined {
+	const parsed = parseSince(text, now);
+	return 'problem' in parsed ? undefined : parsed.start;
+}
+
+const seriesColours = (theme: Theme): Array<Theme['accent']> => [theme.accent, theme.warning, theme.success];
+
+function ChartBox({lines, chosen, theme, width}: {lines: readonly ChartLine[]; chosen: boolean; theme: Theme; width: number}) {
+	const colours = seriesColours(theme);
+	return (
+		<Box flexDirection="column" width={width}>
+			{lines.map((line, row) => (
+				// eslint-disable-next-line react/no-array-index-key
+				<Text key={row} wrap="truncate" inverse={chosen && row === 0}>
+					{line.segments
+						? line.segments.map((segment, index) => (
+								// eslint-disable-next-line react/no-array-index-key
+								<Text key={index} color={segment.series === 'axis' ? theme.muted : segment.series === 'label' ? undefined : colours[segment.series % colours.length]}>
+									{segment.text}
+								</Text>
+							))
+						: line.text}
+				</Text>
+			))}
+		</Box>
+	);
+}

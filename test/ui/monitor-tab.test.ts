@@ -1,0 +1,143 @@
+// The Monitor tab in an 80x24 terminal, against the local Lambda: charts drawn
+// from metrics that real invocations produced, logs filtered and searched, one
+// request's lines, a live tail receiving a line from an invocation made during
+// the test, the recent invocations table, and a trace drawn as a timeline.
+import assert from 'node:assert/strict';
+import {InvokeCommand, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2} from '@aws-sdk/client-lambda';
+import {describe, test} from 'node:test';
+import {localLambdaForSuite} from '../support/configuration-tab.js';
+import {createNodeFunction, openTab} from '../support/test-tab.js';
+import {keys, UiTerminal} from '../support/ui-terminal.js';
+
+const handler = `export const handler = async (event) => {
+	console.log('handling', JSON.stringify({level: event.fail ? 'ERROR' : 'INFO', order: event.order ?? 0}));
+	if (event.fail) throw new Error('order ' + event.order + ' was refused');
+	return {ok: true, order: event.order};
+};
+`;
+
+describe('the Monitor tab in an 80x24 terminal', () => {
+	const local = localLambdaForSuite();
+	const invoke = async (name: string, event: unknown): Promise<string> => {
+		const output = await local().clients.lambda.send(new InvokeCommand({FunctionName: name, Payload: Buffer.from(JSON.stringify(event))}));
+		return output.$metadata.requestId ?? '';
+	};
+	const braille = /[\u2801-\u28FF]/;
+
+	test('metrics: charts of real invocations, a chart enlarged, the time range changed', async () => {
+		await createNodeFunction(local(), 'watched', handler);
+		for (const order of [1, 2, 3]) await invoke('watched', {order});
+		await invoke('watched', {order: 4, fail: true});
+		const ui = UiTerminal.start(local().session);
+		await openTab(ui, 'watched', '4');
+		await ui.waitForText('Last 3 hours');
+		await ui.waitFor((screen) => screen.includes('Invocations') && screen.includes('Duration') && braille.test(screen), 'the charts, with points', 10_000);
+		assert.match(ui.screen(), /Errors/);
+		await ui.press(keys.enter);
+		await ui.waitForNoText('Duration');
+		assert.match(ui.screen(), /Invocations/);
+		assert.ok(braille.test(ui.screen()), 'the enlarged chart has its points');
+		await ui.press(keys.escape);
+		await ui.waitForText('Duration');
+		await ui.press('j', 'j');
+		await ui.waitForText('Concurrent executions');
+		await ui.press('t');
+		await ui.waitForText('Last 12 hours');
+		await ui.quit();
+	});
+
+	test('logs: every line, a filter pattern (a bad one explained), a search, one request\'s lines', async () => {
+		const ui = UiTerminal.start(local().session);
+		await openTab(ui, 'watched', '4');
+		await ui.press(']');
+		await ui.waitForText('/aws/lambda/watched · since 1h');
+		await ui.waitForText('REPORT RequestId');
+		assert.match(ui.screen(), /START RequestId/);
+
+		await ui.press('f');
+		await ui.waitForText('CloudWatch filter pattern');
+		ui.type('{ $.level = ');
+		await ui.press(keys.enter);
+		await ui.waitForText('Not a pattern CloudWatch reads');
+		ui.type('\u0015');
+		await ui.quiet();
+		ui.type('refused');
+		await ui.press(keys.enter);
+		await ui.waitForText('filter refused');
+		await ui.waitForNoText('START RequestId');
+		await ui.press('w');
+		await ui.waitForText('was refused');
+		assert.match(ui.screen().replace(/\s+/g, ' '), /Invoke Error .*order 4 was refused/);
+
+		// The failing request, whole: Enter on its line.
+		await ui.press(keys.enter);
+		await ui.waitForText(/request [0-9a-f-]{36}/);
+		await ui.waitForText('START RequestId');
+		assert.match(ui.screen(), /REPORT RequestId/);
+		await ui.press(keys.escape);
+		await ui.waitForText('filter refused');
+
+		await ui.press('/');
+		await ui.waitForText('Search within the lines');
+		ui.type('Invoke Error');
+		await ui.press(keys.enter);
+		await ui.waitForText('search "Invoke Error"');
+		await ui.quit();
+	});
+
+	test('live tail: a line from an invocation made meanwhile arrives; the recent invocations table; a log group that does not exist yet', async () => {
+		const ui = UiTerminal.start(local().session);
+		await openTab(ui, 'watched', '4');
+		await ui.press(']');
+		await ui.waitForText('REPORT RequestId');
+		await ui.press('F');
+		await ui.waitForText('live tail: live', 10_000);
+		const requestId = await invoke('watched', {order: 77});
+		await ui.waitForText(`START RequestId: ${requestId}`, 10_000);
+		await ui.press('p');
+		await ui.waitForText('paused (p goes on)');
+		await ui.press('F');
+		await ui.waitForNoText('live tail');
+
+		await ui.press(']');
+		await ui.waitForText(/\d+ invocations since 3h/);
+		const table = ui.screen();
+		assert.match(table, /time +request +ms +billed +MB used +init +GB-s error/);
+		assert.match(table, /Error/, 'the failed invocation shows its error');
+		await ui.press('c');
+		await ui.waitForText('sorted by cost ↓');
+		await ui.press(keys.enter);
+		await ui.waitForText(/request [0-9a-f-]{36}/);
+		await ui.quit();
+
+		await createNodeFunction(local(), 'never-called', handler);
+		const fresh = UiTerminal.start(local().session);
+		await openTab(fresh, 'never-called', '4');
+		await fresh.press(']');
+		await fresh.waitFor((screen) => screen.replace(/\s+/g, ' ').includes('the function has not been invoked yet'), 'the missing group explained');
+		await fresh.quit();
+	});
+
+	test('traces: active tracing records a trace per invocation; a cold start has its initialization on the timeline', async () => {
+		await createNodeFunction(local(), 'traced', handler);
+		await local().clients.lambda.send(new UpdateFunctionConfigurationCommand({FunctionName: 'traced', TracingConfig: {Mode: 'Active'}}));
+		await waitUntilFunctionUpdatedV2({client: local().clients.lambda, maxWaitTime: 20}, {FunctionName: 'traced'});
+		await invoke('traced', {order: 1});
+		await invoke('traced', {order: 2});
+		const ui = UiTerminal.start(local().session);
+		await openTab(ui, 'traced', '4');
+		await ui.press('[');
+		await ui.waitForText('2 traces since 1h', 10_000);
+		assert.match(ui.screen(), /cold start/);
+		const rows = ui.screen().split('\n').filter((line) => /^\d\d:\d\d:\d\d 1-[0-9a-f]{8}-/.test(line));
+		const cold = rows.findIndex((line) => line.includes('cold start'));
+		for (let step = 0; step < cold; step++) await ui.press('j');
+		await ui.press(keys.enter);
+		await ui.waitForText('Initialization');
+		assert.match(ui.screen(), /Invocation/);
+		assert.match(ui.screen(), /[█▏▎▍▌▋▊▉]/, 'the spans are drawn as bars');
+		await ui.press(keys.escape);
+		await ui.waitForText('2 traces since 1h');
+		await ui.quit();
+	});
+});
