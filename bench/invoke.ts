@@ -29,8 +29,8 @@ export interface MockServer {
 	stop(): Promise<void>;
 }
 
-export async function startMock(dataDir: string): Promise<MockServer> {
-	const child = spawn(process.execPath, [cliPath(), 'mock', '--port', '0', '--data-dir', dataDir, '--transition-delay-ms', '0'], {
+export async function startMock(dataDir: string, extraArgs: readonly string[] = []): Promise<MockServer> {
+	const child = spawn(process.execPath, [cliPath(), 'mock', '--port', '0', '--data-dir', dataDir, '--transition-delay-ms', '0', ...extraArgs], {
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
 	const endpoint = await new Promise<string>((resolve, reject) => {

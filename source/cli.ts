@@ -63,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
 				transitionDelayMs: invocation.transitionDelayMs,
 				idleTimeoutSeconds: invocation.idleTimeoutSeconds,
 				accountConcurrency: invocation.accountConcurrency,
+				liveTailEventsPerSecond: invocation.liveTailEventsPerSecond,
 			});
 		}
 		case 'sign': {

@@ -23,6 +23,7 @@ export type Invocation =
 			transitionDelayMs: number | undefined;
 			idleTimeoutSeconds: number | undefined;
 			accountConcurrency: number | undefined;
+			liveTailEventsPerSecond: number | undefined;
 	  }
 	| {command: 'throttle' | 'unthrottle'; functionName: string; flags: ConnectionFlags}
 	| {command: 'invoke'; functionName: string; options: InvokeOptions; flags: ConnectionFlags}
@@ -80,10 +81,11 @@ export const usage = `Usage:
                                          pattern (ERROR, "Task timed out", { $.level = "ERROR" });
                                          --follow keeps tailing until Ctrl-C
   lambdash mock [--port N] [--data-dir DIR] [--region R] [--idle-timeout SECONDS]
-                [--account-concurrency N]
+                [--account-concurrency N] [--live-tail-events N]
                                          run the local Lambda alone, for the AWS CLI and SDKs;
-                                         idle execution environments stop after 300 s, and
-                                         1000 invocations may run at once, unless set
+                                         idle execution environments stop after 300 s,
+                                         1000 invocations may run at once, and a live tail
+                                         gets 500 events a second (as CloudWatch), unless set
   lambdash sign ZIP --signing-profile NAME [--out FILE] [--validity-days N] [--data-dir DIR]
                                          sign a deployment package as a local signing profile
                                          (created on first use) for the local Lambda's code
@@ -150,6 +152,7 @@ export function parseInvocation(argv: string[], env: NodeJS.ProcessEnv = process
 					'transition-delay-ms': {type: 'string'},
 					'idle-timeout': {type: 'string'},
 					'account-concurrency': {type: 'string'},
+					'live-tail-events': {type: 'string'},
 					help: {type: 'boolean', short: 'h'},
 				},
 			}),
@@ -164,6 +167,7 @@ export function parseInvocation(argv: string[], env: NodeJS.ProcessEnv = process
 			transitionDelayMs: integerFlag('--transition-delay-ms', values['transition-delay-ms'], 0, 600_000),
 			idleTimeoutSeconds: integerFlag('--idle-timeout', values['idle-timeout'], 1, 86_400),
 			accountConcurrency: integerFlag('--account-concurrency', values['account-concurrency'], 1, 100_000),
+			liveTailEventsPerSecond: integerFlag('--live-tail-events', values['live-tail-events'], 1, 1_000_000),
 		};
 	}
 	if (first === 'sign') return parseSign(rest);

@@ -10,6 +10,7 @@ export interface MockCommandOptions {
 	transitionDelayMs?: number;
 	idleTimeoutSeconds?: number;
 	accountConcurrency?: number;
+	liveTailEventsPerSecond?: number;
 }
 
 export async function runMockCommand(options: MockCommandOptions): Promise<number> {
@@ -23,6 +24,7 @@ export async function runMockCommand(options: MockCommandOptions): Promise<numbe
 			...(options.transitionDelayMs === undefined ? {} : {transitionDelayMs: options.transitionDelayMs}),
 			...(options.idleTimeoutSeconds === undefined ? {} : {idleTimeoutMs: options.idleTimeoutSeconds * 1000}),
 			...(options.accountConcurrency === undefined ? {} : {accountConcurrency: options.accountConcurrency}),
+			...(options.liveTailEventsPerSecond === undefined ? {} : {liveTailEventsPerSecond: options.liveTailEventsPerSecond}),
 		});
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;

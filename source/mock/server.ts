@@ -50,6 +50,8 @@ export interface LocalLambdaOptions {
 	accountConcurrency?: number;
 	/** Idle execution environments stop after this long; default 5 minutes. */
 	idleTimeoutMs?: number;
+	/** Live tail events a session gets per second; default CloudWatch's 500 (sampled beyond). */
+	liveTailEventsPerSecond?: number;
 }
 
 export interface LocalLambda {
@@ -138,7 +140,7 @@ export async function startLocalLambda(options: LocalLambdaOptions): Promise<Loc
 	const [store, layers, logs, metrics, schemas, xray] = await Promise.all([
 		FunctionStore.open(options.dataDir),
 		LayerService.open({dataDir: options.dataDir, region, accountId}),
-		LogsService.open({dataDir: options.dataDir, region, accountId, clock}),
+		LogsService.open({dataDir: options.dataDir, region, accountId, clock, ...(options.liveTailEventsPerSecond === undefined ? {} : {liveTailEventsPerUpdate: options.liveTailEventsPerSecond})}),
 		MetricsService.open({dataDir: options.dataDir, clock}),
 		SchemasService.open({dataDir: options.dataDir, region, accountId, clock}),
 		XRayService.open({dataDir: options.dataDir, clock}),

@@ -38,9 +38,11 @@ test('mock takes a port and a data directory, checked', () => {
 		transitionDelayMs: undefined,
 		idleTimeoutSeconds: undefined,
 		accountConcurrency: undefined,
+		liveTailEventsPerSecond: undefined,
 	});
-	const tuned = parseInvocation(['mock', '--idle-timeout', '60', '--account-concurrency', '50'], {});
-	assert.ok(tuned.command === 'mock' && tuned.idleTimeoutSeconds === 60 && tuned.accountConcurrency === 50);
+	const tuned = parseInvocation(['mock', '--idle-timeout', '60', '--account-concurrency', '50', '--live-tail-events', '20000'], {});
+	assert.ok(tuned.command === 'mock' && tuned.idleTimeoutSeconds === 60 && tuned.accountConcurrency === 50 && tuned.liveTailEventsPerSecond === 20_000);
+	assert.throws(() => parseInvocation(['mock', '--live-tail-events', '0'], {}), /--live-tail-events must be a whole number from 1 to 1000000/);
 	assert.throws(() => parseInvocation(['mock', '--idle-timeout', '0'], {}), /--idle-timeout must be a whole number from 1 to 86400/);
 	assert.throws(() => parseInvocation(['mock', '--port', 'http'], {}), /--port must be a whole number from 0 to 65535/);
 	assert.throws(() => parseInvocation(['mock', '--port', '70000'], {}), /--port/);

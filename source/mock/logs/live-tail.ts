@@ -2,11 +2,12 @@
 // initial-response event (the JSON protocols' convention, which the AWS CLI
 // requires), then sessionStart, then every second a sessionUpdate with the
 // events that matched since the last one (an empty list when none did; at
-// most 500, sampled evenly and flagged `sampled` when more matched). The
+// most 500, sampled evenly and flagged `sampled` when more matched; a
+// benchmark may raise that number). The
 // session ends after three hours with a SessionTimeoutException, when the
 // client disconnects, or when the server closes. Timing runs on the Clock.
-// A client that reads slower than events arrive gets at most the newest 5,000
-// events; older ones are dropped, as CloudWatch does.
+// A client that reads slower than events arrive gets at most the newest ten
+// updates' worth of events; older ones are dropped, as CloudWatch does.
 
 import {randomUUID} from 'node:crypto';
 import type {ServerResponse} from 'node:http';
@@ -18,8 +19,10 @@ import type {LogStore} from './log-store.js';
 
 export const liveTailUpdateMs = 1000;
 export const liveTailSessionMs = 3 * 60 * 60 * 1000;
-const updateEventsMax = 500;
-const bufferedEventsMax = 5000;
+/** CloudWatch sends at most 500 events a second in a session, sampled when more match. */
+export const liveTailEventsPerUpdate = 500;
+/** A slow reader's events wait here, up to ten updates' worth; older ones are dropped. */
+const bufferedUpdates = 10;
 
 export interface LiveTailRequest {
 	/** Group name -> the identifier the client gave for it. */
@@ -56,6 +59,7 @@ class LiveTailSession {
 		private readonly response: ServerResponse,
 		private readonly clock: Clock,
 		private readonly onEnd: (session: LiveTailSession) => void,
+		private readonly eventsPerUpdate: number,
 	) {
 		this.startedAt = clock.now();
 	}
@@ -96,7 +100,8 @@ class LiveTailSession {
 				ingestionTime: event.ingestionTime,
 			});
 		}
-		if (this.buffer.length > bufferedEventsMax) this.buffer.splice(0, this.buffer.length - bufferedEventsMax);
+		const bufferedMax = this.eventsPerUpdate * bufferedUpdates;
+		if (this.buffer.length > bufferedMax) this.buffer.splice(0, this.buffer.length - bufferedMax);
 	}
 
 	private tick(): void {
@@ -112,8 +117,8 @@ class LiveTailSession {
 			this.buffer = [];
 			this.response.write(
 				encodeEvent('sessionUpdate', {
-					sessionMetadata: {sampled: events.length > updateEventsMax},
-					sessionResults: sample(events, updateEventsMax),
+					sessionMetadata: {sampled: events.length > this.eventsPerUpdate},
+					sessionResults: sample(events, this.eventsPerUpdate),
 				}),
 			);
 		}
@@ -138,6 +143,8 @@ export class LiveTail {
 	constructor(
 		store: LogStore,
 		private readonly clock: Clock,
+		/** Events a session gets each second at most; CloudWatch's 500 unless a benchmark wants more. */
+		private readonly eventsPerUpdate: number = liveTailEventsPerUpdate,
 	) {
 		this.unsubscribe = store.onAppend((stream, events) => {
 			for (const session of this.sessions) session.offer(stream, events);
@@ -145,7 +152,7 @@ export class LiveTail {
 	}
 
 	start(request: LiveTailRequest, response: ServerResponse, requestId: string): void {
-		const session = new LiveTailSession(request, response, this.clock, (ended) => this.sessions.delete(ended));
+		const session = new LiveTailSession(request, response, this.clock, (ended) => this.sessions.delete(ended), this.eventsPerUpdate);
 		this.sessions.add(session);
 		session.start(requestId);
 	}

@@ -33,6 +33,8 @@ export interface LogsServiceOptions {
 	clock: Clock;
 	/** What the store keeps at most; default logLimits. */
 	limits?: Partial<LogLimits>;
+	/** Live tail events per second and session; default CloudWatch's 500. */
+	liveTailEventsPerUpdate?: number;
 }
 
 const targetPrefix = 'Logs_20140328.';
@@ -58,14 +60,15 @@ export class LogsService implements LogSink {
 		private readonly clock: Clock,
 		region: string,
 		accountId: string,
+		liveTailEvents: number | undefined,
 	) {
 		this.context = {store, region, accountId, clock};
-		this.liveTail = new LiveTail(store, clock);
+		this.liveTail = new LiveTail(store, clock, liveTailEvents);
 	}
 
 	static async open(options: LogsServiceOptions): Promise<LogsService> {
 		const store = await LogStore.open(join(options.dataDir, 'logs'), {...logLimits, ...options.limits});
-		return new LogsService(store, options.clock, options.region, options.accountId);
+		return new LogsService(store, options.clock, options.region, options.accountId, options.liveTailEventsPerUpdate);
 	}
 
 	/** Cheap: stores in memory and queues the write to disk. */

@@ -75,6 +75,8 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 	const [follow, setFollow] = useState(true);
 	const [paused, setPaused] = useState(false);
 	const [tailStatus, setTailStatus] = useState<string>('');
+	/** CloudWatch sent a sample: more than 500 lines a second matched. */
+	const [sampled, setSampled] = useState(false);
 	const tailBuffer = useRef(new LogBuffer<LogLine>(tailCapacity));
 	const [tailSnapshot, setTailSnapshot] = useState<{lines: readonly LogLine[]; dropped: number}>({lines: [], dropped: 0});
 	const pausedRef = useRef(paused);
@@ -134,8 +136,10 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 		buffer.clear();
 		setTailSnapshot({lines: [], dropped: 0});
 		setTailStatus('connecting…');
+		setSampled(false);
 		const tail: LiveTail = startLiveTail(session, {group, ...(pattern ? {pattern} : {})}, {
 			onLines: (lines) => buffer.push(lines),
+			onSampled: () => setSampled(true),
 			onStatus: (status) => {
 				if (status.kind === 'connected') setTailStatus('live');
 				else if (status.kind === 'reconnecting') setTailStatus(`reconnecting (attempt ${status.attempt}): ${status.reason}`);
@@ -156,11 +160,9 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 
 	const lines: readonly LogLine[] = source.kind === 'tail' ? tailSnapshot.lines : (loaded?.lines ?? []);
 	const last = Math.max(0, lines.length - 1);
-	const at = source.kind === 'streams' ? Math.min(cursor, Math.max(0, streams.length - 1)) : Math.min(cursor, last);
-	// Following: the cursor stays on the newest line until the user moves it.
-	useEffect(() => {
-		if (source.kind === 'tail' && follow) setCursor(Number.MAX_SAFE_INTEGER);
-	}, [follow, source.kind, tailSnapshot]);
+	// Following, the cursor is on the newest line until the user moves it (derived, so a batch of lines is one render).
+	const following = source.kind === 'tail' && follow;
+	const at = source.kind === 'streams' ? Math.min(cursor, Math.max(0, streams.length - 1)) : following ? last : Math.min(cursor, last);
 
 	const bodyHeight = Math.max(1, height - 2);
 	const rowsOf = (index: number): string[] => {
@@ -345,7 +347,7 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 		stream: source.kind === 'stream' ? `stream ${source.stream}` : '',
 		request: source.kind === 'request' ? `request ${source.request.requestId} · Esc back` : '',
 		streams: 'streams, newest first · Enter reads one',
-		tail: `live tail: ${paused ? 'paused (p goes on)' : tailStatus}${tailSnapshot.dropped > 0 ? ` · ${tailSnapshot.dropped} older lines dropped` : ''}`,
+		tail: `live tail: ${paused ? 'paused (p goes on)' : tailStatus}${sampled ? ' · sampled (over 500 lines/s matched: f narrows)' : ''}${tailSnapshot.dropped > 0 ? ` · ${tailSnapshot.dropped} older lines dropped` : ''}`,
 	};
 	const filterText = pattern ? ` · filter ${pattern}` : '';
 	const searchText = search ? ` · search "${search}"` : '';
