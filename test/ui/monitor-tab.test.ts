@@ -4,7 +4,7 @@
 // the test, the recent invocations table, and a trace drawn as a timeline.
 import assert from 'node:assert/strict';
 import {InvokeCommand, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2} from '@aws-sdk/client-lambda';
-import {describe, test} from 'node:test';
+import {before, describe, test} from 'node:test';
 import {localLambdaForSuite} from '../support/configuration-tab.js';
 import {createNodeFunction, openTab} from '../support/test-tab.js';
 import {keys, UiTerminal} from '../support/ui-terminal.js';
@@ -23,11 +23,14 @@ describe('the Monitor tab in an 80x24 terminal', () => {
 		return output.$metadata.requestId ?? '';
 	};
 	const braille = /[\u2801-\u28FF]/;
-
-	test('metrics: charts of real invocations, a chart enlarged, the time range changed', async () => {
+	// Every test reads a function with real invocations: three that succeeded and one that failed.
+	before(async () => {
 		await createNodeFunction(local(), 'watched', handler);
 		for (const order of [1, 2, 3]) await invoke('watched', {order});
 		await invoke('watched', {order: 4, fail: true});
+	});
+
+	test('metrics: charts of real invocations, a chart enlarged, the time range changed', async () => {
 		const ui = UiTerminal.start(local().session);
 		await openTab(ui, 'watched', '4');
 		await ui.waitForText('Last 3 hours');
@@ -82,6 +85,22 @@ describe('the Monitor tab in an 80x24 terminal', () => {
 		ui.type('Invoke Error');
 		await ui.press(keys.enter);
 		await ui.waitForText('search "Invoke Error"');
+
+		// A time range that is not one is refused, saying what is allowed; a good one is read.
+		await ui.press('t');
+		await ui.waitForText('Time range of the logs');
+		ui.type('\u0015');
+		await ui.quiet();
+		ui.type('yesterday-ish');
+		await ui.press(keys.enter);
+		await ui.waitForText('"yesterday-ish" is not a time: give a duration back from now');
+		assert.match(ui.screen(), /Time range of the logs/, 'the form stays open with what was typed');
+		assert.match(ui.screen(), /yesterday-ish/);
+		ui.type('\u0015');
+		await ui.quiet();
+		ui.type('2h ago');
+		await ui.press(keys.enter);
+		await ui.waitForText('since 2h ago');
 		await ui.quit();
 	});
 

@@ -13,7 +13,7 @@ import {useResource} from '../../hooks/useResource.js';
 import {layers, useKeys} from '../../input.js';
 import {bindingFor} from '../../keymap.js';
 import type {LogsRequest} from './logs-view.js';
-import {SinceForm} from './since-form.js';
+import {SinceForm, useSince} from './since-form.js';
 import type {ViewProps} from './view-props.js';
 
 const sorts: readonly InvocationSort[] = ['time', 'duration', 'billed', 'memory', 'init', 'cost'];
@@ -48,17 +48,17 @@ export function invocationHeader(width: number): string {
 export function InvocationsView({detail, width, height, active, onOverlay, onOpenRequest}: Props) {
 	const {clients, theme} = useConsole();
 	const group = logGroupOf(detail);
-	const [since, setSince] = useState('3h');
+	const range = useSince('3h', onOverlay);
+	const since = range.since;
 	const [sort, setSort] = useState<InvocationSort>('time');
 	const [descending, setDescending] = useState(true);
 	const [selected, setSelected] = useState(0);
-	const [asking, setAsking] = useState(false);
 	const report = useResource(
 		async (signal) => {
-			const range = parseSince(since, new Date());
-			if ('problem' in range) throw new Error(range.problem);
+			const parsed = parseSince(since, new Date());
+			if ('problem' in parsed) throw new Error(parsed.problem);
 			try {
-				return invocationRows(await reportLines(await clients.logs(), group, {start: range.start, end: range.end ?? new Date()}, signal));
+				return invocationRows(await reportLines(await clients.logs(), group, {start: parsed.start, end: parsed.end ?? new Date()}, signal));
 			} catch (error) {
 				throw new Error(describeLogsError(error, group, clients.endpoint));
 			}
@@ -79,8 +79,7 @@ export function InvocationsView({detail, width, height, active, onOverlay, onOpe
 				return true;
 			}
 			if (common === 'time-range') {
-				setAsking(true);
-				onOverlay(true);
+				range.ask();
 				return true;
 			}
 			switch (bindingFor('invocations', name)?.id) {
@@ -113,7 +112,7 @@ export function InvocationsView({detail, width, height, active, onOverlay, onOpe
 					return false;
 			}
 		},
-		active && !asking,
+		active && !range.asking,
 	);
 
 	const first = Math.max(0, current - bodyHeight + 1);
@@ -149,25 +148,7 @@ export function InvocationsView({detail, width, height, active, onOverlay, onOpe
 			<Text color={theme.muted} wrap="truncate">
 				{fit('s sort · S reverse · c most expensive · Enter its log lines · t range', width)}
 			</Text>
-			{asking ? (
-				<SinceForm
-					title="Invocations since"
-					since={since}
-					theme={theme}
-					width={width}
-					height={height}
-					active={active}
-					onSubmit={(value) => {
-						setSince(value);
-						setAsking(false);
-						onOverlay(false);
-					}}
-					onCancel={() => {
-						setAsking(false);
-						onOverlay(false);
-					}}
-				/>
-			) : null}
+			<SinceForm title="Invocations since" state={range} theme={theme} width={width} height={height} active={active} />
 		</Box>
 	);
 }

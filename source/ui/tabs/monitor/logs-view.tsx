@@ -12,7 +12,7 @@ import {LogBuffer} from '../../../domain/log-buffer.js';
 import {displayLines, matches, prettyJsonLine, requestIdOf, type LogLine} from '../../../domain/log-lines.js';
 import {cleanText} from '../../../domain/sanitize.js';
 import {parseSince} from '../../../domain/time-range.js';
-import {SinceForm} from './since-form.js';
+import {SinceForm, useSince} from './since-form.js';
 import {Form} from '../../components/Form.js';
 import {useConsole, useNotify} from '../../context.js';
 import {layers, useKeys} from '../../input.js';
@@ -58,7 +58,8 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 	const {clients, session, theme} = useConsole();
 	const notify = useNotify();
 	const group = logGroupOf(detail);
-	const [since, setSince] = useState('1h');
+	const range = useSince('1h', onOverlay);
+	const since = range.since;
 	const [pattern, setPattern] = useState('');
 	const [source, setSource] = useState<Source>(() => (request ? {kind: 'request', request} : {kind: 'range'}));
 	const [loaded, setLoaded] = useState<Loaded | undefined>();
@@ -71,7 +72,7 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 	const [wrap, setWrap] = useState(false);
 	const [pretty, setPretty] = useState<ReadonlySet<number>>(new Set());
 	const [search, setSearch] = useState('');
-	const [form, setForm] = useState<'filter' | 'since' | 'search' | undefined>();
+	const [form, setForm] = useState<'filter' | 'search' | undefined>();
 	const [follow, setFollow] = useState(true);
 	const [paused, setPaused] = useState(false);
 	const [tailStatus, setTailStatus] = useState<string>('');
@@ -105,11 +106,11 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 				setLoaded({lines, note: `request ${source.request.requestId}`});
 				return;
 			}
-			const range = parseSince(since, now);
-			if ('problem' in range) throw new Error(range.problem);
+			const parsed = parseSince(since, now);
+			if ('problem' in parsed) throw new Error(parsed.problem);
 			const result = await filterEvents(
 				client,
-				{group, ...(pattern ? {pattern} : {}), start: range.start, ...(range.end ? {end: range.end} : {}), ...(source.kind === 'stream' ? {streams: [source.stream]} : {})},
+				{group, ...(pattern ? {pattern} : {}), start: parsed.start, ...(parsed.end ? {end: parsed.end} : {}), ...(source.kind === 'stream' ? {streams: [source.stream]} : {})},
 				controller.signal,
 			);
 			setLoaded({lines: result.lines, note: result.truncated ? 'the first 10,000 lines: narrow the range or the filter' : undefined});
@@ -241,7 +242,7 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 				return true;
 			}
 			if (common === 'time-range') {
-				openForm('since');
+				range.ask();
 				return true;
 			}
 			const binding = bindingFor('logs', name)?.id;
@@ -330,10 +331,10 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 					return false;
 			}
 		},
-		active && form === undefined,
+		active && form === undefined && !range.asking,
 	);
 
-	function openForm(kind: 'filter' | 'since' | 'search') {
+	function openForm(kind: 'filter' | 'search') {
 		setForm(kind);
 		onOverlay(true);
 	}
@@ -427,22 +428,17 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 					onCancel={closeForm}
 				/>
 			) : null}
-			{form === 'since' ? (
-				<SinceForm
-					title="Time range of the logs"
-					since={since}
-					theme={theme}
-					width={width}
-					height={height}
-					active={active}
-					onSubmit={(value) => {
-						setSince(value);
-						if (source.kind !== 'range' && source.kind !== 'tail') setSource({kind: 'range'});
-						closeForm();
-					}}
-					onCancel={closeForm}
-				/>
-			) : null}
+			<SinceForm
+				title="Time range of the logs"
+				state={range}
+				theme={theme}
+				width={width}
+				height={height}
+				active={active}
+				onChosen={() => {
+					if (source.kind !== 'range' && source.kind !== 'tail') setSource({kind: 'range'});
+				}}
+			/>
 			{form === 'search' ? (
 				<Form
 					title="Search within the lines"

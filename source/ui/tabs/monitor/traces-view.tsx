@@ -11,7 +11,7 @@ import {useConsole} from '../../context.js';
 import {useResource} from '../../hooks/useResource.js';
 import {layers, useKeys} from '../../input.js';
 import {bindingFor} from '../../keymap.js';
-import {SinceForm} from './since-form.js';
+import {SinceForm, useSince} from './since-form.js';
 import type {ViewProps} from './view-props.js';
 
 function traceRowText(trace: TraceSummaryRow, width: number): string {
@@ -27,15 +27,15 @@ function traceRowText(trace: TraceSummaryRow, width: number): string {
 
 export function TracesView({detail, width, height, active, onOverlay}: ViewProps) {
 	const {clients, theme} = useConsole();
-	const [since, setSince] = useState('1h');
+	const range = useSince('1h', onOverlay);
+	const since = range.since;
 	const [selected, setSelected] = useState(0);
 	const [opened, setOpened] = useState<string | undefined>();
-	const [asking, setAsking] = useState(false);
 	const traces = useResource(
 		async (signal) => {
-			const range = parseSince(since, new Date());
-			if ('problem' in range) throw new Error(range.problem);
-			return listTraces(await clients.xray(), detail.name, {start: range.start, end: range.end ?? new Date()}, signal);
+			const parsed = parseSince(since, new Date());
+			if ('problem' in parsed) throw new Error(parsed.problem);
+			return listTraces(await clients.xray(), detail.name, {start: parsed.start, end: parsed.end ?? new Date()}, signal);
 		},
 		[clients, detail.name, since],
 		clients.endpoint,
@@ -59,8 +59,7 @@ export function TracesView({detail, width, height, active, onOverlay}: ViewProps
 				return true;
 			}
 			if (common === 'time-range') {
-				setAsking(true);
-				onOverlay(true);
+				range.ask();
 				return true;
 			}
 			switch (bindingFor('traces', name)?.id) {
@@ -83,7 +82,7 @@ export function TracesView({detail, width, height, active, onOverlay}: ViewProps
 					return false;
 			}
 		},
-		active && !asking,
+		active && !range.asking,
 	);
 
 	const tracingOff = detail.tracingMode !== 'Active';
@@ -135,25 +134,7 @@ export function TracesView({detail, width, height, active, onOverlay}: ViewProps
 			<Text color={theme.muted} wrap="truncate">
 				{fit(opened ? 'Esc back to the traces' : 'Enter draws the trace · t range · r refresh', width)}
 			</Text>
-			{asking ? (
-				<SinceForm
-					title="Traces since"
-					since={since}
-					theme={theme}
-					width={width}
-					height={height}
-					active={active}
-					onSubmit={(value) => {
-						setSince(value);
-						setAsking(false);
-						onOverlay(false);
-					}}
-					onCancel={() => {
-						setAsking(false);
-						onOverlay(false);
-					}}
-				/>
-			) : null}
+			<SinceForm title="Traces since" state={range} theme={theme} width={width} height={height} active={active} />
 		</Box>
 	);
 }
