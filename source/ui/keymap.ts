@@ -118,7 +118,7 @@ export const keymap: readonly Binding[] = [
 	{id: 'logs-json', keys: ['J'], description: 'Pretty-print the JSON in the line, or not', scope: 'logs'},
 	{id: 'logs-request', keys: ['enter'], description: 'Every line of this line\'s request; Esc comes back', scope: 'logs'},
 	{id: 'logs-streams', keys: ['s'], description: 'The log streams, newest first; Enter reads one', scope: 'logs'},
-	{id: 'logs-back', keys: ['escape'], description: 'Back: out of a request, a stream, or the search', scope: 'logs'},
+	{id: 'logs-back', keys: ['escape'], description: 'Back: out of a request or a stream', scope: 'logs'},
 
 	{id: 'invocations-down', keys: ['down', 'j'], description: 'Next invocation', scope: 'invocations'},
 	{id: 'invocations-up', keys: ['up', 'k'], description: 'Previous invocation', scope: 'invocations'},
