@@ -5,7 +5,9 @@
 // by its /v1/ paths, the X-Ray REST API (restJson1) by its paths
 // (/TraceSummaries, /Traces, /TraceSegments), STS (awsQuery) by a
 // form-encoded POST to /, and the
-// deployment packages GetFunction points at (Code.Location).
+// deployment packages GetFunction points at (Code.Location). Requests whose
+// Host names a function URL (<url-id>.lambda-url.<region>.localhost) are
+// answered as that URL (lambda/function-url-http.ts).
 // Signatures are not checked: every SigV4 credential is accepted.
 
 import {randomUUID} from 'node:crypto';
@@ -17,6 +19,7 @@ import {accountConcurrentExecutions, requestBodyMax} from '../domain/limits.js';
 import {systemClock, type Clock} from './clock.js';
 import {LambdaError} from './lambda/errors.js';
 import {EventQueue} from './lambda/event-queue.js';
+import {isFunctionUrlHost, serveFunctionUrl} from './lambda/function-url-http.js';
 import {Invoker} from './lambda/invoker.js';
 import {LayerService} from './lambda/layers.js';
 import {routeLambda} from './lambda/routes.js';
@@ -187,6 +190,12 @@ export async function startLocalLambda(options: LocalLambdaOptions): Promise<Loc
 			return;
 		}
 
+		// Function URLs, by their Host (<url-id>.lambda-url.<region>.localhost).
+		if (isFunctionUrlHost(request.headers.host)) {
+			await serveFunctionUrl(service, request, response);
+			return;
+		}
+
 		// Deployment packages (GetFunction's Code.Location).
 		if (url.pathname.startsWith(codePathPrefix)) {
 			request.resume();
@@ -289,7 +298,9 @@ export async function startLocalLambda(options: LocalLambdaOptions): Promise<Loc
 		}
 		const reply = await route.run(service, result.body, request.headers);
 		const headers = {'x-amzn-RequestId': requestId, ...reply.headers};
-		if (reply.raw !== undefined) {
+		if (reply.stream !== undefined) {
+			await reply.stream(response);
+		} else if (reply.raw !== undefined) {
 			send(response, reply.status, {...headers, 'Content-Type': reply.raw.contentType}, reply.raw.data);
 		} else if (reply.body === undefined) {
 			send(response, reply.status, headers);

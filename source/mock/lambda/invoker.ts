@@ -18,12 +18,13 @@ import {performance} from 'node:perf_hooks';
 import type {Clock} from '../clock.js';
 import type {MetricSink} from '../metrics/metric-sink.js';
 import type {InvocationPhases, RuntimeManager} from '../runtime/manager.js';
-import {ThrottleError, type FunctionSnapshot, type InvocationInput, type InvocationOutcome} from '../runtime/types.js';
+import {ThrottleError, type FunctionSnapshot, type InvocationInput, type InvocationOutcome, type ResponseStreamSink} from '../runtime/types.js';
 import type {FunctionRecord} from '../store/records.js';
 import {lambdaSegmentDocuments, segmentId, type Span} from '../xray/lambda-segments.js';
 import type {TraceSink} from '../xray/trace-sink.js';
 import {isQualifier, qualifierPattern} from '../../domain/validate.js';
 import {LambdaError} from './errors.js';
+import {fileSystemMounts} from './file-systems.js';
 import type {AttemptResult, QueuedEvent} from './event-queue.js';
 import type {LambdaService} from './service.js';
 
@@ -64,6 +65,8 @@ export interface InvokeRequest {
 	payload: Buffer;
 	clientContext?: string;
 	cognitoIdentity?: string;
+	/** Where a streamed response goes as it arrives (InvokeWithResponseStream, RESPONSE_STREAM function URLs). */
+	responseStream?: ResponseStreamSink;
 }
 
 export class Invoker {
@@ -151,6 +154,8 @@ export class Invoker {
 			if (view.loggingConfig.SystemLogLevel !== undefined) snapshot.systemLogLevel = view.loggingConfig.SystemLogLevel;
 		}
 		if (record.reservedConcurrency !== undefined) snapshot.reservedConcurrency = record.reservedConcurrency;
+		const mounts = fileSystemMounts(this.service.store.dataDir, view.fileSystemConfigs);
+		if (mounts.length > 0) snapshot.fileSystems = mounts;
 		snapshot.fingerprint = createHash('sha256')
 			.update(
 				JSON.stringify([
@@ -168,6 +173,7 @@ export class Invoker {
 					// Lambda starts new environments after any configuration change: tracing and VPC too.
 					view.tracingMode,
 					view.vpcConfig ?? null,
+					view.fileSystemConfigs ?? null,
 				]),
 			)
 			.digest('hex')
@@ -211,6 +217,7 @@ export class Invoker {
 		};
 		if (request.clientContext !== undefined) input.clientContext = request.clientContext;
 		if (request.cognitoIdentity !== undefined) input.cognitoIdentity = request.cognitoIdentity;
+		if (request.responseStream !== undefined) input.responseStream = request.responseStream;
 		const started = this.clock.now();
 		// Provisioned concurrency: whether a provisioned environment takes this invocation (invoke() takes one at once when one waits).
 		const provisioned = this.runtime.provisionedCapacity(snapshot);

@@ -7,6 +7,9 @@ import {LambdaError} from './errors.js';
 import {parseJsonObject} from './input.js';
 import {codeSigningRoutes} from './code-signing-routes.js';
 import {eventInvokeConfigRoutes} from './event-invoke-config-routes.js';
+import {eventSourceMappingRoutes} from './event-source-mapping-routes.js';
+import {functionUrlRoutes} from './function-url-routes.js';
+import {policyRoutes} from './policy-routes.js';
 import {invokeRoutes} from './invoke-routes.js';
 import {layerRoutes} from './layer-routes.js';
 import {provisionedConcurrencyRoutes} from './provisioned-concurrency-routes.js';
@@ -178,6 +181,9 @@ const definitions: RouteDefinition[] = [
 	...eventInvokeConfigRoutes,
 	...provisionedConcurrencyRoutes,
 	...codeSigningRoutes,
+	...eventSourceMappingRoutes,
+	...functionUrlRoutes,
+	...policyRoutes,
 ];
 
 /** Whether a path looks like the Lambda API's (a dated prefix), so that other services can be told apart. */

@@ -3,6 +3,7 @@
 // change durable and only then answers.
 
 import {createHash, randomUUID} from 'node:crypto';
+import type {ServerResponse} from 'node:http';
 import {
 	accountConcurrentExecutions,
 	codeSizeUnzippedMax,
@@ -49,6 +50,7 @@ import type {AliasRecord, FunctionRecord, LoggingConfigRecord, VersionRecord, Ve
 import {checkAddedLayers, checkCodeSigning, signingFields} from './code-signing.js';
 import {LambdaError, badContent, notFound, throwProblems} from './errors.js';
 import type {EventQueue} from './event-queue.js';
+import {dropFunctionUrls} from './function-urls.js';
 import type {Invoker} from './invoker.js';
 import type {LayerService} from './layers.js';
 import {syncProvisionedConcurrency} from './provisioned-concurrency.js';
@@ -63,6 +65,8 @@ import {
 	type JsonObject,
 } from './input.js';
 import {hexToBase64, inspectZip} from './zip.js';
+import {fileSystemFields, fileSystemProblems, readFileSystemConfigs, toFileSystemConfigs, vpcRequirementProblems} from './file-systems.js';
+import {policiesWithout} from './resource-policies.js';
 
 export interface Reply {
 	status: number;
@@ -72,6 +76,8 @@ export interface Reply {
 	raw?: {contentType: string; data: Buffer};
 	/** Extra response headers (X-Amz-Executed-Version, ...). */
 	headers?: Record<string, string>;
+	/** Writes the whole response itself, instead of `body` or `raw` (a streamed answer: InvokeWithResponseStream). */
+	stream?: (response: ServerResponse) => Promise<void>;
 }
 
 export interface LambdaServiceOptions {
@@ -165,6 +171,7 @@ function versionView(record: FunctionRecord, version: VersionRecord): FunctionRe
 		tags: record.tags,
 	};
 	if (record.reservedConcurrency !== undefined) view.reservedConcurrency = record.reservedConcurrency;
+	if (version.fileSystemConfigs !== undefined) view.fileSystemConfigs = version.fileSystemConfigs;
 	return view;
 }
 
@@ -202,7 +209,8 @@ export class LambdaService {
 	readonly store: FunctionStore;
 	readonly region: string;
 	readonly accountId: string;
-	private readonly transitionDelayMs: number;
+	/** How long a state transition takes (Pending -> Active, InProgress -> Successful, an event source mapping's Creating -> Enabled ...). */
+	readonly transitionDelayMs: number;
 	private readonly codeUrl: (sha256Hex: string) => string;
 	readonly layers: LayerService;
 	private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -324,6 +332,7 @@ export class LambdaService {
 		configuration['TracingConfig'] = {Mode: record.tracingMode};
 		configuration['RevisionId'] = record.revisionId;
 		if (record.layers.length > 0) configuration['Layers'] = record.layers.map((arn) => ({Arn: arn, CodeSize: this.layers.codeSizeOf(arn)}));
+		Object.assign(configuration, fileSystemFields(record.fileSystemConfigs));
 		Object.assign(configuration, signingFields(record));
 		if (!forList) {
 			// ListFunctions returns a subset of the configuration: never the state fields.
@@ -471,6 +480,7 @@ export class LambdaService {
 		const layers = optionalStringList(body, 'Layers') ?? [];
 		const architectures = optionalStringList(body, 'Architectures') ?? ['x86_64'];
 		const publish = optionalBoolean(body, 'Publish') ?? false;
+		const fileSystems = readFileSystemConfigs(body);
 
 		const problems: Problem[] = [
 			...checkFunctionName(functionName),
@@ -486,6 +496,7 @@ export class LambdaService {
 			...(tracingMode === undefined ? [] : checkTracingMode(tracingMode)),
 			...(loggingConfig === undefined ? [] : checkLoggingConfig({...loggingConfig, LogFormat: loggingConfig.LogFormat ?? 'Text'})),
 			...(vpcConfig === undefined ? [] : checkVpcConfig(vpcConfig)),
+			...fileSystemProblems(fileSystems),
 			...(kmsKeyArn === undefined ? [] : checkKmsKeyArn(kmsKeyArn)),
 			// CreateFunction takes no empty TargetArn (only UpdateFunctionConfiguration reads it as "remove").
 			...(deadLetterGiven && deadLetterTargetArn !== undefined ? checkDeadLetterTargetArn(deadLetterTargetArn, this.region) : []),
@@ -504,6 +515,8 @@ export class LambdaService {
 			throw new LambdaError('InvalidParameterValueException', 'Please provide a source for function code: the local Lambda takes Code.ZipFile (S3 locations and images are not supported).');
 		}
 		throwProblems(checkTags(tags));
+		const fileSystemConfigs = fileSystems === undefined ? undefined : toFileSystemConfigs(fileSystems);
+		throwProblems(vpcRequirementProblems(fileSystemConfigs, vpcConfig?.subnetIds));
 
 		const reference = parseFunctionReference(functionName ?? '');
 		if (reference === undefined) throw constraintError('functionName', functionName, `Member must satisfy regular expression pattern: ${functionNameOrArnPattern}`);
@@ -554,6 +567,7 @@ export class LambdaService {
 		if (kmsKeyArn !== undefined && kmsKeyArn !== '') record.kmsKeyArn = kmsKeyArn;
 		if (deadLetterTargetArn !== undefined) record.deadLetterTargetArn = deadLetterTargetArn;
 		if (vpcConfig !== undefined) record.vpcConfig = vpcConfig;
+		if (fileSystemConfigs !== undefined && fileSystemConfigs.length > 0) record.fileSystemConfigs = fileSystemConfigs;
 		await this.save(record, undefined, zip);
 		if (record.transitionDueAt !== undefined) this.scheduleTransition(name, record.transitionDueAt);
 		return {status: 201, body: publish ? await this.publishNow(record) : this.configuration(record)};
@@ -678,6 +692,7 @@ export class LambdaService {
 		const {environment, ephemeralStorage, tracingMode, loggingConfig, kmsKeyArn, deadLetterGiven, deadLetterTargetArn, vpc} =
 			this.readSettings(body);
 		const layers = optionalStringList(body, 'Layers');
+		const fileSystems = readFileSystemConfigs(body);
 
 		const givenLogging = loggingConfig === undefined ? undefined : stripUndefined(loggingConfig);
 		const mergedLogging = givenLogging === undefined ? undefined : mergeLoggingConfig(record.loggingConfig, givenLogging);
@@ -703,11 +718,14 @@ export class LambdaService {
 			...(tracingMode === undefined ? [] : checkTracingMode(tracingMode)),
 			...(givenLogging === undefined ? [] : checkLoggingConfig({...givenLogging, LogFormat: effectiveLogFormat(record.loggingConfig, givenLogging)})),
 			...(vpcConfig === undefined ? [] : checkVpcConfig(vpcConfig)),
+			...fileSystemProblems(fileSystems),
 			...(kmsKeyArn === undefined ? [] : checkKmsKeyArn(kmsKeyArn)),
 			// An empty TargetArn removes the dead-letter queue.
 			...(deadLetterGiven && deadLetterTargetArn !== undefined && deadLetterTargetArn !== '' ? checkDeadLetterTargetArn(deadLetterTargetArn, this.region) : []),
 			...(environment === undefined ? [] : checkEnvironment(environment)),
 		]);
+		const fileSystemConfigs = fileSystems === undefined ? undefined : toFileSystemConfigs(fileSystems);
+		throwProblems(vpcRequirementProblems(fileSystemConfigs ?? record.fileSystemConfigs, (vpcConfig ?? record.vpcConfig)?.subnetIds));
 		this.checkRevision(record, revisionId);
 		this.checkNotBusy(record);
 		if (layers !== undefined) this.layers.checkFunctionLayers(layers, record.codeSizeUnzipped);
@@ -741,6 +759,10 @@ export class LambdaService {
 			else next.deadLetterTargetArn = deadLetterTargetArn;
 		}
 		if (vpcConfig !== undefined) next.vpcConfig = vpcConfig;
+		if (fileSystemConfigs !== undefined) {
+			if (fileSystemConfigs.length > 0) next.fileSystemConfigs = fileSystemConfigs;
+			else delete next.fileSystemConfigs;
+		}
 		await this.save(next, record);
 		this.scheduleTransition(next.name, now + this.transitionDelayMs);
 		return {status: 200, body: this.configuration(next)};
@@ -805,6 +827,7 @@ export class LambdaService {
 			throw new LambdaError('ServiceException', `The local Lambda could not delete the function: ${(error as Error).message}`);
 		}
 		this.attached?.invoker.retire(record.name);
+		await dropFunctionUrls(this, record.name);
 		const packages = new Set([record.codeSha256Hex, ...(record.versions ?? []).map((version) => version.codeSha256Hex)]);
 		for (const hex of packages) await this.store.releaseCode(hex).catch(() => undefined);
 		return {status: 204};
@@ -827,6 +850,7 @@ export class LambdaService {
 			...record,
 			versions: (record.versions ?? []).filter((entry) => entry !== version),
 			eventInvokeConfigs: record.eventInvokeConfigs?.filter((config) => config.qualifier !== version.version),
+			resourcePolicies: policiesWithout(record, version.version),
 		};
 		await this.save(next, record);
 		await syncProvisionedConcurrency(this, record.name);
@@ -874,6 +898,7 @@ export class LambdaService {
 			revisionId: randomUUID(),
 			sourceLastModified: record.lastModified,
 		};
+		if (record.fileSystemConfigs !== undefined) version.fileSystemConfigs = record.fileSystemConfigs;
 		await this.save({...record, versions: [...versions, version], lastVersionNumber: number}, record);
 		return this.configuration(versionView(record, version), false, version.version, version.version);
 	}
@@ -1005,8 +1030,9 @@ export class LambdaService {
 		if (aliases.some((alias) => alias.name === name)) {
 			// The alias's asynchronous invocation configuration goes with it.
 			const configs = record.eventInvokeConfigs?.filter((config) => config.qualifier !== name);
-			await this.save({...record, aliases: aliases.filter((alias) => alias.name !== name), eventInvokeConfigs: configs}, record);
+			await this.save({...record, aliases: aliases.filter((alias) => alias.name !== name), eventInvokeConfigs: configs, resourcePolicies: policiesWithout(record, name)}, record);
 			await syncProvisionedConcurrency(this, record.name);
+			await dropFunctionUrls(this, record.name, name);
 		}
 		return {status: 204};
 	}

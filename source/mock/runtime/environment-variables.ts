@@ -5,8 +5,11 @@
 // function's own variables, which may replace those, then the reserved ones,
 // which nothing replaces. Nothing of the local Lambda's own environment leaks
 // in but PATH: not the developer's AWS credentials or profile, not NODE_OPTIONS.
+// A file system (FileSystemConfigs) is reachable at the directory its
+// LAMBDASH_MOUNT_<NAME> variable names (see domain/file-systems.ts).
 
 import {delimiter, join} from 'node:path';
+import {mountVariableName} from '../../domain/file-systems.js';
 import {reservedEnvironmentVariables} from '../../domain/limits.js';
 import type {RuntimeFamily} from './runtimes.js';
 import type {FunctionSnapshot} from './types.js';
@@ -97,6 +100,9 @@ export function buildEnvironment(fn: FunctionSnapshot, family: RuntimeFamily, pa
 		TEMP: tmpDir,
 		_LAMBDA_TELEMETRY_LOG_FD: String(identity.telemetryFd),
 	});
+	// A function cannot write to /mnt on this machine: each file system's directory is named by
+	// LAMBDASH_MOUNT_<name of the mount path> (/mnt/efs -> LAMBDASH_MOUNT_EFS), after the function's own variables.
+	for (const mount of fn.fileSystems ?? []) env[mountVariableName(mount.localMountPath)] = mount.directory;
 	if (fn.logFormat === 'JSON' && fn.applicationLogLevel !== undefined) env.AWS_LAMBDA_LOG_LEVEL = fn.applicationLogLevel;
 	if (identity.executionEnv !== undefined) env.AWS_EXECUTION_ENV = identity.executionEnv;
 	return env;

@@ -33,6 +33,7 @@ import {
 	type RuntimeApiServer,
 } from './runtime-api.js';
 import type {RuntimeFamily, RuntimeLaunch} from './runtimes.js';
+import {isStreamedResponse, readStreamedResponse, type StreamedRead} from './streamed-response.js';
 import type {FunctionSnapshot, InvocationInput} from './types.js';
 
 /** The fd the bootstraps write framed log records to (_LAMBDA_TELEMETRY_LOG_FD). */
@@ -242,6 +243,8 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
 	): Promise<ExecutionEnvironment> {
 		const environment = new ExecutionEnvironment(context, fn, launch, taskRoot, initializationType);
 		await mkdir(environment.tmpDir, {recursive: true, mode: 0o700});
+		// Its file systems: directories of the data directory that outlive the environment.
+		for (const mount of fn.fileSystems ?? []) await mkdir(mount.directory, {recursive: true, mode: 0o700});
 		environment.endpoint = await context.api.open(environment);
 		environment.variables = buildEnvironment(
 			fn,
@@ -448,6 +451,12 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
 	}
 
 	invocationResponse(requestId: string, request: IncomingMessage, response: ServerResponse): void {
+		if (isStreamedResponse(request)) {
+			// A streamed response: its chunks go to the caller as they arrive, when the caller streams.
+			const sink = this.current?.input.requestId === requestId ? this.current.input.responseStream : undefined;
+			this.receiveResult(requestId, request, response, (body) => ({kind: 'response', payload: body}), (incoming) => readStreamedResponse(incoming, sink));
+			return;
+		}
 		this.receiveResult(requestId, request, response, (body) => ({kind: 'response', payload: body}));
 	}
 
@@ -459,14 +468,20 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
 	}
 
 	/** A runtime's /response or /error for the invocation it was given: the body is accepted and `resultOf` makes it the invocation's result. */
-	private receiveResult(requestId: string, request: IncomingMessage, response: ServerResponse, resultOf: (body: Buffer) => RunResult): void {
+	private receiveResult(
+		requestId: string,
+		request: IncomingMessage,
+		response: ServerResponse,
+		resultOf: (body: Buffer) => RunResult,
+		reader: (request: IncomingMessage) => Promise<StreamedRead | undefined> = readBody,
+	): void {
 		const invocation = this.current;
 		if (invocation === undefined || !invocation.delivered || invocation.done || invocation.input.requestId !== requestId) {
 			request.resume();
 			invalidRequestId(response);
 			return;
 		}
-		void readBody(request).then((read) => {
+		void reader(request).then((read) => {
 			if (read === undefined) return;
 			if (invocation.done || this.current !== invocation) {
 				invalidRequestId(response);
@@ -478,7 +493,7 @@ export class ExecutionEnvironment implements RuntimeApiHandler {
 				return;
 			}
 			accepted(response);
-			this.complete(invocation, resultOf(read.body));
+			this.complete(invocation, read.failure === undefined ? resultOf(read.body) : {kind: 'error', ...read.failure});
 		});
 	}
 

@@ -42,6 +42,15 @@ export interface FunctionSnapshot {
 	fingerprint: string;
 	/** undefined: the function draws on the account's unreserved concurrency. */
 	reservedConcurrency?: number;
+	/** The file systems it mounts (FileSystemConfigs); undefined: none. */
+	fileSystems?: FileSystemMount[];
+}
+
+/** A file system of a function: where Lambda mounts it, and the local Lambda's directory that holds it. */
+export interface FileSystemMount {
+	/** /mnt/... as the function's configuration says. */
+	localMountPath: string;
+	directory: string;
 }
 
 export interface InvocationInput {
@@ -53,6 +62,18 @@ export interface InvocationInput {
 	clientContext?: string;
 	cognitoIdentity?: string;
 	traceId?: string;
+	/** Set when the caller streams the response (InvokeWithResponseStream, a RESPONSE_STREAM function URL). */
+	responseStream?: ResponseStreamSink;
+}
+
+/**
+ * Where a streamed response goes as the runtime posts it (Lambda-Runtime-Function-Response-Mode:
+ * streaming): `start` once with the response's Content-Type, then each chunk as it arrives. A
+ * runtime that does not stream calls neither; the outcome's payload then holds the whole response.
+ */
+export interface ResponseStreamSink {
+	start(contentType: string): void;
+	write(chunk: Buffer): void;
 }
 
 export interface InvocationOutcome {

@@ -323,6 +323,7 @@ function patchConsole() {
 // The Lambda Runtime API client.
 
 const ERROR_TYPE_HEADER = 'Lambda-Runtime-Function-Error-Type';
+const ERROR_BODY_TRAILER = 'Lambda-Runtime-Function-Error-Body';
 
 /**
  * The response of a handler as JSON (undefined is null), as the runtime client serialises it.
@@ -405,14 +406,62 @@ class RapidClient {
 	}
 
 	/**
-	 * Posts a raw (streamed, then buffered) response.
-	 * @param {Buffer} body
-	 * @param {string} contentType
+	 * Opens a streamed response for invocation `id`: a chunked POST that carries each write at
+	 * once. end() finishes it; fail() finishes it with the error trailers Lambda reads
+	 * (Lambda-Runtime-Function-Error-Type and Lambda-Runtime-Function-Error-Body, base64).
 	 * @param {string} id
-	 * @param {() => void} callback
+	 * @param {string} contentType
 	 */
-	postRawResponse(body, contentType, id, callback) {
-		this.post(`/2018-06-01/runtime/invocation/${encodeURIComponent(id)}/response`, body, {'Content-Type': contentType}, callback);
+	openResponseStream(id, contentType) {
+		const outgoing = request({
+			hostname: this.hostname,
+			port: this.port,
+			path: `/2018-06-01/runtime/invocation/${encodeURIComponent(id)}/response`,
+			method: 'POST',
+			agent: this.agent,
+			headers: {
+				'Content-Type': contentType,
+				'Lambda-Runtime-Function-Response-Mode': 'streaming',
+				'Transfer-Encoding': 'chunked',
+				Trailer: `${ERROR_TYPE_HEADER}, ${ERROR_BODY_TRAILER}`,
+			},
+		});
+		/** @type {Promise<void>} */
+		const answered = new Promise((resolvePromise, reject) => {
+			outgoing.on('response', (response) => {
+				response.resume();
+				response.on('end', () => resolvePromise());
+				response.on('error', reject);
+			});
+			outgoing.on('error', reject);
+		});
+		// Rejections are handled by end() and fail(); until then an early one must not go unhandled.
+		answered.catch(NO_OP);
+		outgoing.setNoDelay(true);
+		outgoing.flushHeaders();
+		return {
+			/**
+			 * @param {Buffer} chunk
+			 * @param {(error?: Error | null) => void} next
+			 */
+			write(chunk, next) {
+				outgoing.write(chunk, next);
+			},
+			end() {
+				outgoing.end();
+				return answered;
+			},
+			/** @param {unknown} error */
+			fail(error) {
+				const document = toRapidResponse(error);
+				outgoing.addTrailers({
+					[ERROR_TYPE_HEADER]: headerValue(document.errorType),
+					[ERROR_BODY_TRAILER]: Buffer.from(serializeResponse(document)).toString('base64'),
+				});
+				outgoing.end();
+				return answered;
+			},
+		};
 	}
 
 	/**
@@ -648,6 +697,12 @@ let beforeExitListener = () => {};
 
 const NO_OP = () => {};
 
+/** The Runtime API is gone: this environment is over. @param {unknown} error */
+function exitUnreachable(error) {
+	process.stderr.write(`lambda bootstrap: cannot reach the Runtime API: ${String(error)}\n`);
+	process.exit(1);
+}
+
 /** @param {import('node:http').IncomingHttpHeaders} headers @param {string} name */
 function header(headers, name) {
 	const value = headers[name];
@@ -860,8 +915,10 @@ class Runtime {
 	}
 
 	/**
-	 * A response-streaming handler (awslambda.streamifyResponse): what it writes is collected
-	 * and posted as the response once the stream has ended.
+	 * A response-streaming handler (awslambda.streamifyResponse): what it writes is posted as it
+	 * is written, in a chunked response (Lambda-Runtime-Function-Response-Mode: streaming) that
+	 * opens with the first write; an error after that ends it with the error trailers, an error
+	 * before it is posted as the invocation's error.
 	 */
 	async handleOnceStreaming() {
 		const {bodyJson, headers} = await this.client.nextInvocation();
@@ -870,15 +927,19 @@ class Runtime {
 		this.setErrorCallbacks(id);
 		beforeExitListener = () => this.scheduleIteration();
 		const {Writable} = await import('node:stream');
-		/** @type {Buffer[]} */
-		const chunks = [];
+		const client = this.client;
 		let contentType = 'application/octet-stream';
+		/** @type {ReturnType<RapidClient['openResponseStream']> | undefined} */
+		let posted;
+		const open = () => {
+			posted ??= client.openResponseStream(id, contentType);
+			return posted;
+		};
 		const stream = Object.assign(
 			new Writable({
 				highWaterMark: this.highWaterMark,
 				write(chunk, encoding, next) {
-					chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding));
-					next();
+					open().write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding), next);
 				},
 			}),
 			{
@@ -893,7 +954,11 @@ class Runtime {
 		const fail = (error) => {
 			beforeExitListener = NO_OP;
 			structuredConsole.logError('Invoke Error', error);
-			this.client.postInvocationError(error, id, scheduleNext);
+			if (posted === undefined) {
+				this.client.postInvocationError(error, id, scheduleNext);
+				return;
+			}
+			posted.fail(error).then(scheduleNext, exitUnreachable);
 		};
 		try {
 			const context = Object.assign(buildCallbackContext(this.client, id, scheduleNext).context, invocationData(headers));
@@ -909,7 +974,7 @@ class Runtime {
 			}
 			if (!stream.writableFinished) await new Promise((finished) => stream.once('finish', finished));
 			beforeExitListener = NO_OP;
-			this.client.postRawResponse(Buffer.concat(chunks), contentType, id, scheduleNext);
+			open().end().then(scheduleNext, exitUnreachable);
 		} catch (error) {
 			fail(error);
 		}
