@@ -8,12 +8,9 @@
 // (writeFileAtomic) before the caller acknowledges it; writes of one mapping
 // are queued, each writing it as it is when the write starts.
 
-import {readdirSync, readFileSync, unlinkSync} from 'node:fs';
-import {mkdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import {sourceKinds, type MappingSettings, type MappingState, type SourceKind} from '../../domain/event-source-mapping.js';
-import {removeFileDurable, temporarySuffix, writeFileAtomic} from '../store/atomic.js';
-import {WriteQueues} from '../store/write-queues.js';
+import {JsonRecordStore} from '../store/json-record-store.js';
 
 export interface EventSourceMappingRecord {
 	format: 1;
@@ -62,78 +59,20 @@ function isRecord(value: unknown): value is EventSourceMappingRecord {
 	);
 }
 
-export class EventSourceMappingStore {
-	readonly directory: string;
-	private readonly records = new Map<string, EventSourceMappingRecord>();
-	private readonly writeQueues = new WriteQueues();
-
-	private constructor(dataDir: string) {
-		this.directory = join(dataDir, 'event-source-mappings');
-	}
-
+export class EventSourceMappingStore extends JsonRecordStore<EventSourceMappingRecord> {
 	/** Loads the folder (missing: empty); leftover temporary files go, damaged files are reported on stderr and skipped. */
 	static openSync(dataDir: string): EventSourceMappingStore {
-		const store = new EventSourceMappingStore(dataDir);
-		let entries: string[];
-		try {
-			entries = readdirSync(store.directory);
-		} catch {
-			return store;
-		}
-		for (const entry of entries.sort()) {
-			const path = join(store.directory, entry);
-			if (entry.endsWith(temporarySuffix)) {
-				try {
-					unlinkSync(path);
-				} catch {
-					// Another process may have removed it.
-				}
-				continue;
-			}
-			if (!entry.endsWith('.json')) continue;
-			try {
-				const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
-				if (isRecord(value)) store.records.set(value.uuid, {...value, tags: value.tags ?? {}});
-				else process.stderr.write(`local Lambda: ignoring ${path}: not an event source mapping record\n`);
-			} catch (error) {
-				process.stderr.write(`local Lambda: ignoring ${path}: ${(error as Error).message}\n`);
-			}
-		}
-		return store;
-	}
-
-	get(uuid: string): EventSourceMappingRecord | undefined {
-		return this.records.get(uuid);
+		return new EventSourceMappingStore({
+			directory: join(dataDir, 'event-source-mappings'),
+			kind: 'an event source mapping',
+			isRecord: isRecord,
+			keyOf: (record) => record.uuid,
+			normalise: (record) => ({...record, tags: record.tags ?? {}}),
+		}).loadSync();
 	}
 
 	/** Every mapping, oldest first. */
 	all(): EventSourceMappingRecord[] {
-		return [...this.records.values()].sort((left, right) => left.createdAt - right.createdAt || (left.uuid < right.uuid ? -1 : 1));
-	}
-
-	set(record: EventSourceMappingRecord): void {
-		this.records.set(record.uuid, record);
-	}
-
-	delete(uuid: string): void {
-		this.records.delete(uuid);
-	}
-
-	/** Writes the mapping as it is now (or removes its file when it is gone); resolves once that is durable. */
-	persist(uuid: string): Promise<void> {
-		return this.writeQueues.run(uuid, async () => {
-			const record = this.records.get(uuid);
-			if (record === undefined) {
-				await removeFileDurable(this.directory, `${uuid}.json`);
-				return;
-			}
-			await mkdir(this.directory, {recursive: true, mode: 0o700});
-			await writeFileAtomic(this.directory, `${uuid}.json`, `${JSON.stringify(record)}\n`);
-		});
-	}
-
-	/** Resolves when every write queued so far has finished. */
-	async flush(): Promise<void> {
-		await this.writeQueues.settled();
+		return this.values().sort((left, right) => left.createdAt - right.createdAt || (left.uuid < right.uuid ? -1 : 1));
 	}
 }

@@ -8,12 +8,9 @@
 // (writeFileAtomic) before the caller acknowledges it; writes of one URL are
 // queued, each writing it as it is when the write starts.
 
-import {readdirSync, readFileSync, unlinkSync} from 'node:fs';
-import {mkdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {FunctionUrlAuthType, FunctionUrlCors, FunctionUrlInvokeMode} from '../../domain/function-url.js';
-import {removeFileDurable, temporarySuffix, writeFileAtomic} from '../store/atomic.js';
-import {WriteQueues} from '../store/write-queues.js';
+import {JsonRecordStore} from '../store/json-record-store.js';
 
 export interface FunctionUrlRecord {
 	format: 1;
@@ -69,83 +66,26 @@ function isFunctionUrlRecord(value: unknown): value is FunctionUrlRecord {
 	);
 }
 
-export class FunctionUrlStore {
-	readonly directory: string;
-	private readonly records = new Map<string, FunctionUrlRecord>();
-	private readonly writeQueues = new WriteQueues();
-
-	private constructor(dataDir: string) {
-		this.directory = join(dataDir, 'function-urls');
-	}
-
+export class FunctionUrlStore extends JsonRecordStore<FunctionUrlRecord> {
 	/** Loads the folder (missing: empty); leftover temporary files go, damaged files are reported on stderr and skipped. */
 	static openSync(dataDir: string): FunctionUrlStore {
-		const store = new FunctionUrlStore(dataDir);
-		let entries: string[];
-		try {
-			entries = readdirSync(store.directory);
-		} catch {
-			return store;
-		}
-		for (const entry of entries.sort()) {
-			const path = join(store.directory, entry);
-			if (entry.endsWith(temporarySuffix)) {
-				try {
-					unlinkSync(path);
-				} catch {
-					// Another process may have removed it.
-				}
-				continue;
-			}
-			if (!entry.endsWith('.json')) continue;
-			try {
-				const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
-				if (isFunctionUrlRecord(value)) store.records.set(value.urlId, value);
-				else process.stderr.write(`local Lambda: ignoring ${path}: not a function URL record\n`);
-			} catch (error) {
-				process.stderr.write(`local Lambda: ignoring ${path}: ${(error as Error).message}\n`);
-			}
-		}
-		return store;
-	}
-
-	get(urlId: string): FunctionUrlRecord | undefined {
-		return this.records.get(urlId);
+		return new FunctionUrlStore({
+			directory: join(dataDir, 'function-urls'),
+			kind: 'a function URL',
+			isRecord: isFunctionUrlRecord,
+			keyOf: (record) => record.urlId,
+		}).loadSync();
 	}
 
 	/** The URL of a function's $LATEST (qualifier undefined) or of one of its aliases. */
 	find(functionName: string, qualifier: string | undefined): FunctionUrlRecord | undefined {
-		for (const record of this.records.values()) {
-			if (record.functionName === functionName && record.qualifier === qualifier) return record;
-		}
-		return undefined;
+		return this.values().find((record) => record.functionName === functionName && record.qualifier === qualifier);
 	}
 
 	/** Every URL of a function, oldest first. */
 	ofFunction(functionName: string): FunctionUrlRecord[] {
-		return [...this.records.values()]
+		return this.values()
 			.filter((record) => record.functionName === functionName)
 			.sort((left, right) => left.createdAt - right.createdAt || (left.urlId < right.urlId ? -1 : 1));
-	}
-
-	set(record: FunctionUrlRecord): void {
-		this.records.set(record.urlId, record);
-	}
-
-	delete(urlId: string): void {
-		this.records.delete(urlId);
-	}
-
-	/** Writes the URL as it is now (or removes its file when it is gone); resolves once that is durable. */
-	persist(urlId: string): Promise<void> {
-		return this.writeQueues.run(urlId, async () => {
-			const record = this.records.get(urlId);
-			if (record === undefined) {
-				await removeFileDurable(this.directory, `${urlId}.json`);
-				return;
-			}
-			await mkdir(this.directory, {recursive: true, mode: 0o700});
-			await writeFileAtomic(this.directory, `${urlId}.json`, `${JSON.stringify(record)}\n`);
-		});
 	}
 }
