@@ -19,12 +19,12 @@ const logTypes = ['None', 'Tail'];
 /** X-Amz-Client-Context: base64-encoded JSON, at most this many bytes as sent. */
 const clientContextMax = 3583;
 
-function header(headers: RequestHeaders, name: string): string | undefined {
+export function header(headers: RequestHeaders, name: string): string | undefined {
 	const value = headers[name];
 	return Array.isArray(value) ? value[0] : value;
 }
 
-function enumError(member: string, value: string, allowed: string[]): LambdaError {
+export function enumError(member: string, value: string, allowed: string[]): LambdaError {
 	return new LambdaError(
 		'ValidationException',
 		`1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]`,
@@ -32,7 +32,7 @@ function enumError(member: string, value: string, allowed: string[]): LambdaErro
 }
 
 /** The event a payload carries: JSON, or {} when the request has no body. */
-function checkPayload(body: Buffer): Buffer {
+export function checkPayload(body: Buffer): Buffer {
 	if (body.length === 0) return Buffer.from('{}');
 	try {
 		JSON.parse(body.toString('utf8'));
@@ -45,7 +45,7 @@ function checkPayload(body: Buffer): Buffer {
 	return body;
 }
 
-function decodeClientContext(value: string | undefined): string | undefined {
+export function decodeClientContext(value: string | undefined): string | undefined {
 	if (value === undefined || value === '') return undefined;
 	const invalid = new LambdaError('InvalidRequestContentException', 'Client context must be a valid Base64-encoded JSON object.');
 	if (value.length > clientContextMax) {

@@ -16,50 +16,12 @@ import type {ServerResponse} from 'node:http';
 import {ThrottleError, type InvocationOutcome, type ResponseStreamSink} from '../runtime/types.js';
 import {LambdaError} from './errors.js';
 import {encodeEvent} from './event-stream.js';
+import {checkPayload, decodeClientContext, enumError, header} from './invoke-routes.js';
 import type {RequestHeaders} from './routes.js';
 import type {LambdaService, Reply} from './service.js';
 
 const invocationTypes = ['RequestResponse', 'DryRun'];
 const logTypes = ['None', 'Tail'];
-
-function header(headers: RequestHeaders, name: string): string | undefined {
-	const value = headers[name];
-	return Array.isArray(value) ? value[0] : value;
-}
-
-function enumError(member: string, value: string, allowed: string[]): LambdaError {
-	return new LambdaError(
-		'ValidationException',
-		`1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]`,
-	);
-}
-
-function checkPayload(body: Buffer): Buffer {
-	if (body.length === 0) return Buffer.from('{}');
-	try {
-		JSON.parse(body.toString('utf8'));
-	} catch (error) {
-		throw new LambdaError(
-			'InvalidRequestContentException',
-			`Could not parse request body into json: Could not parse payload into json: ${(error as Error).message}`,
-		);
-	}
-	return body;
-}
-
-function decodeClientContext(value: string | undefined): string | undefined {
-	if (value === undefined || value === '') return undefined;
-	const invalid = new LambdaError('InvalidRequestContentException', 'Client context must be a valid Base64-encoded JSON object.');
-	if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value)) throw invalid;
-	const text = Buffer.from(value, 'base64').toString('utf8');
-	try {
-		const parsed: unknown = JSON.parse(text);
-		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalid;
-	} catch {
-		throw invalid;
-	}
-	return text;
-}
 
 function sendError(response: ServerResponse, requestId: string, error: LambdaError): void {
 	if (response.headersSent || response.destroyed) return;
