@@ -73,7 +73,8 @@ export const appSteps: ScreenshotStep[] = [
 	},
 	{
 		file: 'configuration-environment.png',
-		keys: [{key: 'escape'}, 'j', {key: 'enter'}, 'v'],
+		// Environment is the fourth section (General, Permissions, Function URL, Environment).
+		keys: [{key: 'escape'}, 'j', 'j', 'j', {key: 'enter'}, 'v'],
 		waitFor: (screen) => /Environment variables \(\d+\)/.test(screen) && /of 4096 bytes/.test(screen),
 	},
 	{

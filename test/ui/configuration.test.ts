@@ -9,7 +9,7 @@ import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
 import {GetFunctionCommand, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2} from '@aws-sdk/client-lambda';
 import {runtimeChoices} from '../../source/domain/general-settings.js';
-import {localLambdaForSuite, openConfiguration} from '../support/configuration-tab.js';
+import {localLambdaForSuite, openConfiguration, openSection} from '../support/configuration-tab.js';
 import {keys, UiTerminal} from '../support/ui-terminal.js';
 
 describe('the Configuration tab in an 80x24 terminal', () => {
@@ -113,8 +113,7 @@ describe('the Configuration tab in an 80x24 terminal', () => {
 
 	test('Environment: values hidden until asked for; bad names refused; add, edit in $EDITOR, delete', async () => {
 		const ui = UiTerminal.start(local().session);
-		await openConfiguration(ui, 'web-app-node');
-		await ui.press('j');
+		await openSection(ui, 'web-app-node', 'Environment');
 		await ui.waitForText(/Environment variables \(3\)/);
 		assert.match(ui.screen(), /LOG_LEVEL +••••••••/);
 		assert.match(ui.screen(), /\[█[█░]{9}\] \d+ of 4096 bytes/);
@@ -166,8 +165,7 @@ describe('the Configuration tab in an 80x24 terminal', () => {
 
 	test('Tags: add, refuse the aws: prefix, edit and delete', async () => {
 		const ui = UiTerminal.start(local().session);
-		await openConfiguration(ui, 'mobile-backend-node');
-		await ui.press('j', 'j');
+		await openSection(ui, 'mobile-backend-node', 'Tags');
 		await ui.waitForText(/Tags \(\d+ of 50\)/);
 		await ui.press('a');
 		await ui.waitForText('Add a tag');
@@ -200,7 +198,10 @@ describe('the Configuration tab in an 80x24 terminal', () => {
 		await ui.press('e');
 		await ui.waitForText('Read-only mode: changes are off');
 		assert.ok(!ui.screen().includes('Edit general configuration'));
-		await ui.press('j', 'a');
+		// Environment is the fourth section.
+		await ui.press('j', 'j', 'j');
+		await ui.waitForText(/Environment variables \(\d+\)/);
+		await ui.press('a');
 		assert.ok(!ui.screen().includes('Add an environment variable'));
 		await ui.quit();
 	});

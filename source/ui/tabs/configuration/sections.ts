@@ -7,8 +7,11 @@ import {AsynchronousSection} from './asynchronous.js';
 import {CodeSigningSection} from './code-signing.js';
 import {ConcurrencySection} from './concurrency.js';
 import {EnvironmentSection} from './environment.js';
+import {FileSystemsSection} from './file-systems.js';
+import {FunctionUrlSection} from './function-url.js';
 import {GeneralSection} from './general.js';
 import {MonitoringSection} from './monitoring.js';
+import {PermissionsSection} from './permissions.js';
 import {TagsSection} from './tags.js';
 import {VpcSection} from './vpc.js';
 
@@ -41,6 +44,8 @@ export interface Section {
 
 export const sections: readonly Section[] = [
 	{id: 'general', title: 'General', hasItems: false, Pane: GeneralSection},
+	{id: 'permissions', title: 'Permissions', hasItems: true, Pane: PermissionsSection},
+	{id: 'function-url', title: 'Function URL', hasItems: false, Pane: FunctionUrlSection},
 	{id: 'environment', title: 'Environment', hasItems: true, Pane: EnvironmentSection},
 	{id: 'tags', title: 'Tags', hasItems: true, Pane: TagsSection},
 	{id: 'vpc', title: 'VPC', hasItems: false, Pane: VpcSection},
@@ -48,4 +53,5 @@ export const sections: readonly Section[] = [
 	{id: 'concurrency', title: 'Concurrency', hasItems: true, Pane: ConcurrencySection},
 	{id: 'asynchronous', title: 'Asynchronous', hasItems: false, Pane: AsynchronousSection},
 	{id: 'code-signing', title: 'Code signing', hasItems: true, Pane: CodeSigningSection},
+	{id: 'file-systems', title: 'File systems', hasItems: false, Pane: FileSystemsSection},
 ];

@@ -1,0 +1,267 @@
+// File systems: the EFS access point the function mounts and the path under
+// /mnt it mounts it at (FileSystemConfigs, at most one). FunctionDetail does
+// not carry them, so they are read here (aws/file-systems.ts), with the
+// RevisionId every change sends. `e` opens a form of the ARN and the mount
+// path, checked before anything is sent (checkFileSystemForm), including
+// Lambda's rule that the function runs in a VPC, which the VPC section sets;
+// a refusal keeps what was typed and shows every problem under the form.
+// `d` removes the file system after asking. On the local Lambda the section
+// also tells where the files are (DATA/file-systems/<access point ID>/) and
+// the LAMBDASH_MOUNT_<NAME> variable the function finds them by.
+import {join} from 'node:path';
+import {Box, Text} from 'ink';
+import React, {useState} from 'react';
+import {waitUntilUpdated} from '../../../aws/configuration.js';
+import {getFileSystems, setFileSystems, type FunctionFileSystems} from '../../../aws/file-systems.js';
+import {accessPointId, checkFileSystemForm, mountVariableName, type FileSystemConfig} from '../../../domain/file-systems.js';
+import {fit, truncate, wrapWords} from '../../../domain/format.js';
+import {cleanText} from '../../../domain/sanitize.js';
+import {BoxTop} from '../../components/BoxTop.js';
+import {ConfirmDialog, useConfirm} from '../../components/ConfirmDialog.js';
+import {Field} from '../../components/Field.js';
+import {Form, type FormField} from '../../components/Form.js';
+import {useConsole, useNotify} from '../../context.js';
+import {useResource} from '../../hooks/useResource.js';
+import {layers, useKeys} from '../../input.js';
+import {bindingFor} from '../../keymap.js';
+import type {SectionProps} from './sections.js';
+import {useSectionOverlay} from './useSectionOverlay.js';
+
+const labelWidth = 14;
+
+/** The form (with the problems of its last refused save) or the question before removing. */
+type Overlay = {kind: 'form'; problems: string[]} | {kind: 'remove'; config: FileSystemConfig};
+
+/** Rows of the form the Form component draws for two fields: top, 2 x (field, note), footer, bottom. */
+const formRows = 7;
+
+/** A long name (an ARN, a path) on as many lines as it needs, broken after a ':' or a '/'. */
+function brokenLines(text: string, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const part of text.split(/(?<=[:/])/)) {
+		if (line !== '' && line.length + part.length > width) {
+			lines.push(line);
+			line = '';
+		}
+		line += part;
+	}
+	if (line !== '') lines.push(line);
+	return lines;
+}
+
+export function FileSystemsSection(props: SectionProps) {
+	const {detail, save, theme, width, height, screenWidth, paneLeft, active} = props;
+	const {clients, session} = useConsole();
+	const notify = useNotify();
+	const {overlay, open, frame} = useSectionOverlay<Overlay>(props);
+	const [saving, setSaving] = useState(false);
+	const local = session.target.kind === 'local' ? session.target : undefined;
+	const inVpc = detail.vpc.subnetIds.length > 0;
+
+	// Read again whenever the function is (after every change, and on r).
+	const state = useResource((signal): Promise<FunctionFileSystems> => getFileSystems(clients, detail.name, signal), [clients, detail], clients.endpoint);
+	const data = state.data;
+	const current = data?.configs[0];
+
+	/** The data, or a message saying why there is none yet. */
+	const ready = (): FunctionFileSystems | undefined => {
+		if (data === undefined) {
+			notify(
+				state.error ? {tone: 'error', text: `File systems of ${detail.name}: ${state.error}`} : {tone: 'progress', text: 'Still reading the file systems…'},
+			);
+		}
+		return data;
+	};
+
+	/** Sends the function's file systems with the RevisionId they were read with, and waits while Lambda applies them. */
+	const apply = async (label: string, configs: FileSystemConfig[], revisionId: string): Promise<boolean> => {
+		setSaving(true);
+		const result = await save.run(label, async () => {
+			await setFileSystems(clients, detail.name, configs, revisionId);
+			notify({tone: 'progress', text: `Lambda is applying ${label} to ${detail.name} (LastUpdateStatus InProgress)…`});
+			const outcome = await waitUntilUpdated(clients, detail.name);
+			if (outcome.status === 'Failed') throw new Error(`the update failed: ${outcome.reason || 'no reason given'}. Check the values and try again.`);
+		});
+		setSaving(false);
+		// A refused change (someone else's change first, among others): show the values as they are now.
+		if (result === 'failed') state.reload();
+		return result !== 'failed';
+	};
+
+	useKeys(
+		layers.section,
+		(name) => {
+			switch (bindingFor('configuration', name)?.id) {
+				case 'edit':
+					if (ready()) open({kind: 'form', problems: []});
+					return true;
+				case 'delete': {
+					const read = ready();
+					if (read === undefined) return true;
+					const config = read.configs[0];
+					if (config === undefined) notify({tone: 'info', text: `${detail.name} has no file system to remove: e adds one.`});
+					else open({kind: 'remove', config});
+					return true;
+				}
+				default:
+					return false;
+			}
+		},
+		active && overlay === undefined,
+	);
+
+	useConfirm(active && overlay?.kind === 'remove' ? overlay.config : undefined, {
+		yes: (config) => {
+			void apply(`removing the file system ${accessPointId(config.arn)}`, [], data?.revisionId ?? '').then((done) => {
+				if (done) open(undefined);
+			});
+		},
+		no: () => open(undefined),
+		// While the removal is saved, keys wait: they must not reach the screen behind.
+		busy: save.busy || saving,
+	});
+
+	// While the form's change is saved, keys wait: they must not reach the screen behind.
+	useKeys(layers.overlay, () => true, active && overlay?.kind === 'form' && saving);
+
+	const submit = (values: Record<string, string>): void => {
+		if (data === undefined) return;
+		const config: FileSystemConfig = {arn: (values['arn'] ?? '').trim(), localMountPath: (values['path'] ?? '').trim()};
+		// The format problems, then Lambda's VPC rule, which the VPC section satisfies.
+		const formatProblems = checkFileSystemForm(config, true);
+		const problems = checkFileSystemForm(config, inVpc).map((problem) =>
+			formatProblems.includes(problem) ? problem : `${problem} The VPC section (e there) sets them.`,
+		);
+		if (problems.length > 0) {
+			open({kind: 'form', problems});
+			notify({tone: 'error', text: `Not saved: ${problems[0] ?? ''}`});
+			return;
+		}
+		if (current !== undefined && current.arn === config.arn && current.localMountPath === config.localMountPath) {
+			open(undefined);
+			notify({tone: 'info', text: `${detail.name}'s file system is unchanged.`});
+			return;
+		}
+		open({kind: 'form', problems: []});
+		void apply(`file system ${accessPointId(config.arn)} at ${config.localMountPath}`, [config], data.revisionId).then((done) => {
+			if (done) open(undefined);
+		});
+	};
+
+	let layer: React.ReactNode = null;
+	if (overlay?.kind === 'form') {
+		const fields: FormField[] = [
+			{id: 'arn', label: 'Access point ARN', value: current?.arn ?? '', hint: 'arn:aws:elasticfilesystem:<region>:<account>:access-point/fsap-<17 hex>'},
+			{id: 'path', label: 'Local mount path', value: current?.localMountPath ?? '', hint: '/mnt/ and a name of letters, digits, - _ . (like /mnt/efs)'},
+		];
+		// Every problem of the last refused save, in full, just under the form (the message row cuts long lines).
+		const inner = Math.max(20, Math.min(screenWidth - 4, 76));
+		const formTop = Math.max(0, Math.floor((height - formRows) / 2));
+		const left = Math.max(0, Math.floor((screenWidth - inner - 2) / 2)) - paneLeft;
+		const room = height - formTop - formRows - 2;
+		const wrapped = overlay.problems.flatMap((problem) => wrapWords(cleanText(problem), inner - 4).map((line, index) => `${index === 0 ? '• ' : '  '}${line}`));
+		const shown = wrapped.length > room ? [...wrapped.slice(0, Math.max(0, room - 1)), '  …'] : wrapped;
+		layer = (
+			<>
+				<Form key="form" title={current ? `File system of ${detail.name}` : `Add a file system to ${detail.name}`} fields={fields} {...frame} active={frame.active && !saving} onSubmit={submit} />
+				{shown.length > 0 && room > 0 ? (
+					<Box key="problems" position="absolute" marginTop={formTop + formRows} marginLeft={left} flexDirection="column">
+						<BoxTop title="Not saved" inner={inner} color={theme.danger} />
+						{shown.map((line, index) => (
+							<Text key={index}>
+								<Text color={theme.danger}>{'│'}</Text>
+								{fit(` ${line}`, inner)}
+								<Text color={theme.danger}>{'│'}</Text>
+							</Text>
+						))}
+						<Text color={theme.danger}>{`└${'─'.repeat(inner)}┘`}</Text>
+					</Box>
+				) : null}
+			</>
+		);
+	} else if (overlay?.kind === 'remove') {
+		layer = (
+			<ConfirmDialog
+				title="Remove the file system"
+				question={`Remove ${accessPointId(overlay.config.arn)} from ${detail.name}?`}
+				details={[`It is mounted at ${overlay.config.localMountPath}.`, 'Its files stay; the function no longer mounts them.']}
+				theme={theme}
+				width={width}
+				height={height}
+			/>
+		);
+	}
+
+	const valueWidth = Math.max(10, width - labelWidth);
+	const rows: React.ReactNode[] = [];
+	if (data === undefined) {
+		rows.push(
+			<Text key="loading" color={state.error ? theme.danger : theme.muted} wrap="truncate">
+				{state.error ?? 'Reading…'}
+			</Text>,
+		);
+	} else if (current === undefined) {
+		rows.push(
+			<Text key="none">No file system.</Text>,
+			<Text key="tmp" color={theme.muted} wrap="truncate">
+				Only /tmp, which goes with each execution environment.
+			</Text>,
+		);
+	} else {
+		rows.push(
+			<Field key="id" label="Access point" theme={theme} labelWidth={labelWidth}>
+				{accessPointId(current.arn)}
+			</Field>,
+			...brokenLines(current.arn, valueWidth).map((line, index) => (
+				<Field key={`arn-${line}`} label={index === 0 ? 'ARN' : ''} theme={theme} labelWidth={labelWidth}>
+					{line}
+				</Field>
+			)),
+			<Field key="path" label="Mount path" theme={theme} labelWidth={labelWidth}>
+				{current.localMountPath}
+			</Field>,
+		);
+		if (local !== undefined) {
+			const directory = `${join(local.dataDir, 'file-systems', accessPointId(current.arn))}/`;
+			rows.push(
+				...brokenLines(cleanText(directory), valueWidth).map((line, index) => (
+					<Field key={`dir-${line}`} label={index === 0 ? 'Directory' : ''} theme={theme} labelWidth={labelWidth}>
+						{line}
+					</Field>
+				)),
+				<Field key="variable" label="Variable" theme={theme} labelWidth={labelWidth}>
+					{`${mountVariableName(current.localMountPath)} (its path)`}
+				</Field>,
+			);
+		}
+	}
+	if (!inVpc) {
+		rows.push(
+			<Text key="vpc" color={theme.warning} wrap="truncate">
+				{truncate('Needs a VPC first: the VPC section connects it.', width)}
+			</Text>,
+		);
+	}
+	// One column short of the pane: a form drawn over the tab leaves the last column showing.
+	const localNote = local
+		? wrapWords('The local Lambda keeps the files in DATA/file-systems/<access point ID>/ and tells the function where they are in LAMBDASH_MOUNT_<NAME>.', width - 1)
+		: [];
+	const footer = current ? 'e edits · d removes the file system' : 'e adds one (an EFS access point)';
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Text bold>File systems</Text>
+			{rows}
+			<Box flexGrow={1} />
+			{localNote.map((line) => (
+				<Text key={line} color={theme.muted} wrap="truncate">
+					{line}
+				</Text>
+			))}
+			<Text color={theme.muted} wrap="truncate">
+				{save.busy ? 'Saving…' : footer}
+			</Text>
+			{layer}
+		</Box>
+	);
+}
