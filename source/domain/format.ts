@@ -104,3 +104,28 @@ export function wrapWords(text: string, width: number): string[] {
 	if (line !== '') lines.push(line);
 	return lines;
 }
+
+/**
+ * A long name (an ARN, a URL, a path) on as many lines of at most `width`
+ * characters as it needs, each ending just after one of `breakAfter` where it
+ * can; a part longer than a line is cut.
+ */
+export function breakLines(text: string, width: number, breakAfter: string): string[] {
+	const room = Math.max(1, width);
+	const escaped = breakAfter.replace(/[\]\\^-]/g, '\\$&');
+	const lines: string[] = [];
+	let line = '';
+	for (const part of text.split(new RegExp(`(?<=[${escaped}])`))) {
+		if (line !== '' && line.length + part.length > room) {
+			lines.push(line);
+			line = '';
+		}
+		line += part;
+		while (line.length > room) {
+			lines.push(line.slice(0, room));
+			line = line.slice(room);
+		}
+	}
+	if (line !== '') lines.push(line);
+	return lines;
+}

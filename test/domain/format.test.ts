@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {fit, formatAge, formatBytes, formatTimeout, formatTimeoutShort, parseLambdaTimestamp, truncate} from '../../source/domain/format.js';
+import {breakLines, fit, formatAge, formatBytes, formatTimeout, formatTimeoutShort, parseLambdaTimestamp, truncate} from '../../source/domain/format.js';
 import {filterFunctions, stateLabel} from '../../source/domain/function-list.js';
 import type {FunctionSummary} from '../../source/domain/function-model.js';
 import {cleanLines, cleanText} from '../../source/domain/sanitize.js';
@@ -79,4 +79,15 @@ test('the filter matches every word in name, runtime or description', () => {
 	assert.deepEqual(filterFunctions(all, 'bill').map((f) => f.name), ['Billing']);
 	assert.equal(filterFunctions(all, '  ').length, 3);
 	assert.equal(stateLabel({state: 'Active', lastUpdateStatus: 'InProgress'}), 'Updating');
+});
+
+test('a long name breaks after the characters given, and a part longer than a line is cut', () => {
+	assert.deepEqual(breakLines('arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-0123456789abcdef0', 30, ':/'), [
+		'arn:aws:elasticfilesystem:',
+		'us-east-1:123456789012:',
+		'access-point/',
+		'fsap-0123456789abcdef0',
+	]);
+	assert.deepEqual(breakLines('abcdefghij', 4, ':'), ['abcd', 'efgh', 'ij']);
+	assert.deepEqual(breakLines('a-b]c', 2, ']-'), ['a-', 'b]', 'c']);
 });

@@ -22,7 +22,7 @@ import {
 import {describeAwsError} from '../../../aws/errors.js';
 import {parseSigningProfileVersionArn} from '../../../domain/code-signature.js';
 import {descriptionProblem, publishersProblem} from '../../../domain/code-signing-form.js';
-import {fit} from '../../../domain/format.js';
+import {breakLines, fit} from '../../../domain/format.js';
 import {allowedPublishersMax, descriptionMaxLength} from '../../../domain/limits.js';
 import {cleanText} from '../../../domain/sanitize.js';
 import {splitIdList} from '../../../domain/vpc-config.js';
@@ -68,20 +68,6 @@ function publisherText(arn: string, functionArn: string): string {
 	return `${parsed.name}/${parsed.version}${elsewhere.length > 0 ? ` (${elsewhere.join(', ')})` : ''}`;
 }
 
-/** An ARN in lines of at most `width` columns, each ending at a colon where it can. */
-function arnLines(arn: string, width: number): string[] {
-	const lines: string[] = [];
-	let line = '';
-	for (const part of arn.split(/(?<=:)/)) {
-		if (line !== '' && line.length + part.length > width) {
-			lines.push(line);
-			line = '';
-		}
-		line += part;
-	}
-	if (line !== '') lines.push(line);
-	return lines;
-}
 
 function configText(config: CodeSigningConfigSummary): string {
 	return `${fit(config.id, 23)}${fit(config.untrustedArtifactOnDeployment, 9)}${config.description}`;
@@ -269,7 +255,7 @@ export function CodeSigningSection(props: SectionProps) {
 				{attached?.id ?? ''}
 			</Field>,
 			// An ARN is longer than the pane: it goes on as many lines as it needs, broken after a colon.
-			...arnLines(data.attachedArn, width - labelWidth).map((line, index) => (
+			...breakLines(data.attachedArn, width - labelWidth, ':').map((line, index) => (
 				<Field key={`arn-${line}`} label={index === 0 ? 'ARN' : ''} theme={theme} labelWidth={labelWidth}>
 					{line}
 				</Field>

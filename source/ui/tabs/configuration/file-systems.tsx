@@ -14,7 +14,7 @@ import React, {useState} from 'react';
 import {waitUntilUpdated} from '../../../aws/configuration.js';
 import {getFileSystems, setFileSystems, type FunctionFileSystems} from '../../../aws/file-systems.js';
 import {accessPointId, checkFileSystemForm, mountVariableName, type FileSystemConfig} from '../../../domain/file-systems.js';
-import {fit, truncate, wrapWords} from '../../../domain/format.js';
+import {breakLines, fit, truncate, wrapWords} from '../../../domain/format.js';
 import {cleanText} from '../../../domain/sanitize.js';
 import {BoxTop} from '../../components/BoxTop.js';
 import {ConfirmDialog, useConfirm} from '../../components/ConfirmDialog.js';
@@ -35,20 +35,6 @@ type Overlay = {kind: 'form'; problems: string[]} | {kind: 'remove'; config: Fil
 /** Rows of the form the Form component draws for two fields: top, 2 x (field, note), footer, bottom. */
 const formRows = 7;
 
-/** A long name (an ARN, a path) on as many lines as it needs, broken after a ':' or a '/'. */
-function brokenLines(text: string, width: number): string[] {
-	const lines: string[] = [];
-	let line = '';
-	for (const part of text.split(/(?<=[:/])/)) {
-		if (line !== '' && line.length + part.length > width) {
-			lines.push(line);
-			line = '';
-		}
-		line += part;
-	}
-	if (line !== '') lines.push(line);
-	return lines;
-}
 
 export function FileSystemsSection(props: SectionProps) {
 	const {detail, save, theme, width, height, screenWidth, paneLeft, active} = props;
@@ -213,7 +199,7 @@ export function FileSystemsSection(props: SectionProps) {
 			<Field key="id" label="Access point" theme={theme} labelWidth={labelWidth}>
 				{accessPointId(current.arn)}
 			</Field>,
-			...brokenLines(current.arn, valueWidth).map((line, index) => (
+			...breakLines(current.arn, valueWidth, ':/').map((line, index) => (
 				<Field key={`arn-${line}`} label={index === 0 ? 'ARN' : ''} theme={theme} labelWidth={labelWidth}>
 					{line}
 				</Field>
@@ -225,7 +211,7 @@ export function FileSystemsSection(props: SectionProps) {
 		if (local !== undefined) {
 			const directory = `${join(local.dataDir, 'file-systems', accessPointId(current.arn))}/`;
 			rows.push(
-				...brokenLines(cleanText(directory), valueWidth).map((line, index) => (
+				...breakLines(cleanText(directory), valueWidth, ':/').map((line, index) => (
 					<Field key={`dir-${line}`} label={index === 0 ? 'Directory' : ''} theme={theme} labelWidth={labelWidth}>
 						{line}
 					</Field>

@@ -11,7 +11,7 @@ import React from 'react';
 import {createUrlConfig, deleteUrlConfig, getUrlConfig, updateUrlConfig, type UrlConfig} from '../../../aws/function-url.js';
 import {addPermission, getPolicy} from '../../../aws/permissions.js';
 import type {Clients} from '../../../aws/clients.js';
-import {formatDateTime, parseLambdaTimestamp} from '../../../domain/format.js';
+import {breakLines, formatDateTime, parseLambdaTimestamp} from '../../../domain/format.js';
 import {
 	checkFunctionUrlAuthType,
 	checkFunctionUrlCors,
@@ -141,24 +141,6 @@ function settingsOf(values: Record<string, string>): {problem: string} | {authTy
 	return {authType: authType === 'AWS_IAM' ? 'AWS_IAM' : 'NONE', invokeMode: invokeMode === 'RESPONSE_STREAM' ? 'RESPONSE_STREAM' : 'BUFFERED', cors};
 }
 
-/** A URL in lines of at most `width` columns, each ending after a dot or a colon where it can. */
-function urlLines(url: string, width: number): string[] {
-	const lines: string[] = [];
-	let line = '';
-	for (const part of url.split(/(?<=[.:])/)) {
-		if (line !== '' && line.length + part.length > width) {
-			lines.push(line);
-			line = '';
-		}
-		line += part;
-		while (line.length > width) {
-			lines.push(line.slice(0, width));
-			line = line.slice(width);
-		}
-	}
-	if (line !== '') lines.push(line);
-	return lines;
-}
 
 const when = (value: string | undefined): string => formatDateTime(parseLambdaTimestamp(value));
 
@@ -306,7 +288,7 @@ export function FunctionUrlSection(props: SectionProps) {
 			values === undefined || values.length === 0 ? <Text color={theme.muted}>-</Text> : cleanText(values.join(', '));
 		rows.push(
 			// The URL is wider than the pane at 80 columns: it goes on as many lines as it needs, whole.
-			...urlLines(cleanText(config.url), width).map((line) => (
+			...breakLines(cleanText(config.url), width, '.:').map((line) => (
 				<Text key={`url-${line}`} color={theme.accent}>
 					{line}
 				</Text>
