@@ -6,7 +6,7 @@
 //
 // - AuthType AWS_IAM needs a SigV4-signed request (an Authorization header
 //   "AWS4-HMAC-SHA256 Credential=...", or a presigned query); without one the
-//   answer is 403 {"Message":"Forbidden"}. Signatures are not verified: any
+//   answer is 403 {"Message":"Forbidden"}. Signatures are not verified: every
 //   credential is accepted, as everywhere in the local Lambda.
 // - With Cors configured, a preflight (OPTIONS with Origin and
 //   Access-Control-Request-Method) is answered by the URL itself, and every

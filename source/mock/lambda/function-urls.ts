@@ -222,6 +222,19 @@ async function save(store: FunctionUrlStore, next: FunctionUrlRecord | undefined
 	}
 }
 
+/** The function a Create or Update names, once the request is checked: every problem is reported at once, as Lambda does. */
+function checkedRequest(service: LambdaService, reference: string, qualifier: string | undefined, settings: ReturnType<typeof readSettings>, authTypeRequired: boolean): ReturnType<typeof locate> {
+	const problems: Problem[] = [];
+	const target = locate(service, reference, qualifier, problems);
+	problems.push(
+		...checkFunctionUrlAuthType(settings.authType, authTypeRequired),
+		...checkFunctionUrlInvokeMode(settings.invokeMode),
+		...checkFunctionUrlCors(settings.cors),
+	);
+	throwProblems(problems);
+	return target;
+}
+
 /** CreateFunctionUrlConfig. */
 export async function createFunctionUrl(
 	service: LambdaService,
@@ -231,14 +244,7 @@ export async function createFunctionUrl(
 	headers: RequestHeaders,
 ): Promise<Reply> {
 	const settings = readSettings(body);
-	const problems: Problem[] = [];
-	const target = locate(service, reference, qualifier, problems);
-	problems.push(
-		...checkFunctionUrlAuthType(settings.authType, true),
-		...checkFunctionUrlInvokeMode(settings.invokeMode),
-		...checkFunctionUrlCors(settings.cors),
-	);
-	throwProblems(problems);
+	const target = checkedRequest(service, reference, qualifier, settings, true);
 	if (target?.record === undefined) throw functionMissing();
 	const existing = findUrl(service, target);
 	if (existing !== undefined) {
@@ -288,14 +294,7 @@ export async function updateFunctionUrl(
 	headers: RequestHeaders,
 ): Promise<Reply> {
 	const settings = readSettings(body);
-	const problems: Problem[] = [];
-	const target = locate(service, reference, qualifier, problems);
-	problems.push(
-		...checkFunctionUrlAuthType(settings.authType, false),
-		...checkFunctionUrlInvokeMode(settings.invokeMode),
-		...checkFunctionUrlCors(settings.cors),
-	);
-	throwProblems(problems);
+	const target = checkedRequest(service, reference, qualifier, settings, false);
 	if (target?.record === undefined || !aliasExists(target.record, target.qualifier)) throw functionMissing();
 	const existing = findUrl(service, target);
 	if (existing === undefined) throw resourceMissing();
