@@ -14,7 +14,7 @@ import {layers, useKeys} from '../../input.js';
 import {bindingFor} from '../../keymap.js';
 import type {LogsRequest} from './logs-view.js';
 import {SinceForm, useSince} from './since-form.js';
-import type {ViewProps} from './view-props.js';
+import {commonViewKey, type ViewProps} from './view-props.js';
 
 const sorts: readonly InvocationSort[] = ['time', 'duration', 'billed', 'memory', 'init', 'cost'];
 
@@ -73,15 +73,7 @@ export function InvocationsView({detail, width, height, active, onOverlay, onOpe
 	useKeys(
 		layers.tab + 0.1,
 		(name) => {
-			const common = bindingFor('monitor', name)?.id;
-			if (common === 'monitor-refresh') {
-				report.reload();
-				return true;
-			}
-			if (common === 'time-range') {
-				range.ask();
-				return true;
-			}
+			if (commonViewKey(name, {refresh: report.reload, changeRange: range.ask})) return true;
 			switch (bindingFor('invocations', name)?.id) {
 				case 'invocations-down':
 					setSelected(Math.min(rows.length - 1, current + 1));

@@ -17,7 +17,7 @@ import {Form} from '../../components/Form.js';
 import {useConsole, useNotify} from '../../context.js';
 import {layers, useKeys} from '../../input.js';
 import {bindingFor} from '../../keymap.js';
-import type {ViewProps} from './view-props.js';
+import {commonViewKey, type ViewProps} from './view-props.js';
 
 /** One request's lines, opened from a log line or from the recent invocations. */
 export interface LogsRequest {
@@ -236,15 +236,11 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 	useKeys(
 		layers.tab + 0.1,
 		(name) => {
-			const common = bindingFor('monitor', name)?.id;
-			if (common === 'monitor-refresh') {
+			// A live tail is always current: r reads again only what was read once.
+			const refresh = () => {
 				if (source.kind !== 'tail') setGeneration((value) => value + 1);
-				return true;
-			}
-			if (common === 'time-range') {
-				range.ask();
-				return true;
-			}
+			};
+			if (commonViewKey(name, {refresh, changeRange: range.ask})) return true;
 			const binding = bindingFor('logs', name)?.id;
 			switch (binding) {
 				case 'logs-down':

@@ -15,7 +15,7 @@ import {useResource} from '../../hooks/useResource.js';
 import {layers, useKeys} from '../../input.js';
 import {bindingFor} from '../../keymap.js';
 import type {Theme} from '../../theme.js';
-import type {ViewProps} from './view-props.js';
+import {commonViewKey, type ViewProps} from './view-props.js';
 
 const presetRanges: readonly TimeRangeId[] = ['1h', '3h', '12h', '1d', '3d', '1w'];
 const autoRefreshChoices = [0, 10, 30, 60] as const;
@@ -61,12 +61,8 @@ export function MetricsView({detail, width, height, active, onOverlay}: ViewProp
 	useKeys(
 		layers.tab + 0.1,
 		(name) => {
-			const common = bindingFor('monitor', name)?.id;
-			if (common === 'monitor-refresh') {
-				refresh();
-				return true;
-			}
-			if (common === 'time-range') {
+			// t steps through the presets, then asks for a range of one's own.
+			const changeRange = () => {
 				if (choice.kind === 'preset' && choice.id !== '1w') {
 					setChoice({kind: 'preset', id: presetRanges[presetRanges.indexOf(choice.id) + 1] ?? '1w'});
 					setStamp(new Date());
@@ -74,9 +70,9 @@ export function MetricsView({detail, width, height, active, onOverlay}: ViewProp
 					setAsking(true);
 					onOverlay(true);
 				}
-				return true;
-			}
-			if (common === 'auto-refresh') {
+			};
+			if (commonViewKey(name, {refresh, changeRange})) return true;
+			if (bindingFor('monitor', name)?.id === 'auto-refresh') {
 				setAuto((value) => autoRefreshChoices[(autoRefreshChoices.indexOf(value) + 1) % autoRefreshChoices.length] ?? 0);
 				return true;
 			}

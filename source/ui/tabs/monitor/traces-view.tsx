@@ -12,7 +12,7 @@ import {useResource} from '../../hooks/useResource.js';
 import {layers, useKeys} from '../../input.js';
 import {bindingFor} from '../../keymap.js';
 import {SinceForm, useSince} from './since-form.js';
-import type {ViewProps} from './view-props.js';
+import {commonViewKey, type ViewProps} from './view-props.js';
 
 function traceRowText(trace: TraceSummaryRow, width: number): string {
 	const text = [
@@ -52,16 +52,11 @@ export function TracesView({detail, width, height, active, onOverlay}: ViewProps
 	useKeys(
 		layers.tab + 0.1,
 		(name) => {
-			const common = bindingFor('monitor', name)?.id;
-			if (common === 'monitor-refresh') {
+			const refresh = () => {
 				traces.reload();
 				timeline.reload();
-				return true;
-			}
-			if (common === 'time-range') {
-				range.ask();
-				return true;
-			}
+			};
+			if (commonViewKey(name, {refresh, changeRange: range.ask})) return true;
 			switch (bindingFor('traces', name)?.id) {
 				case 'traces-back':
 					if (opened === undefined) return false;
