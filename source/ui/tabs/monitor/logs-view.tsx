@@ -119,7 +119,8 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 			() => {
 				if (controller.signal.aborted) return;
 				setLoading(false);
-				setCursor(source.kind === 'streams' ? 0 : Number.MAX_SAFE_INTEGER);
+				// A list of streams and one request read from the top; a range from its newest line.
+				setCursor(source.kind === 'streams' || source.kind === 'request' ? 0 : Number.MAX_SAFE_INTEGER);
 			},
 			(caught: unknown) => {
 				if (controller.signal.aborted) return;
