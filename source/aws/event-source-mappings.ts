@@ -13,10 +13,12 @@ import {
 	type CreateEventSourceMappingCommandInput,
 	type EventSourceMappingConfiguration,
 	type EventSourcePosition,
+	type FullDocument,
 	type FunctionResponseType,
+	type SourceAccessConfiguration,
 	type UpdateEventSourceMappingCommandInput,
 } from '@aws-sdk/client-lambda';
-import {sourceKindOf, type SourceKind} from '../domain/event-source-mapping.js';
+import {sourceKindOf, type SourceAccess, type SourceAccessType, type SourceKind} from '../domain/event-source-mapping.js';
 import {cleanText} from '../domain/sanitize.js';
 import type {Clients} from './clients.js';
 
@@ -52,6 +54,17 @@ export interface EventSourceMapping {
 	reportBatchItemFailures: boolean;
 	lastProcessingResult: string | undefined;
 	lastModified: Date | undefined;
+	/** SourceAccessConfigurations: how Lambda authenticates to the broker or cluster (BASIC_AUTH and a secret ...), and its VPC. */
+	sourceAccess: SourceAccess[];
+	/** DocumentDB's DocumentDBEventSourceConfig; undefined for other sources. */
+	documentDb: {databaseName: string | undefined; collectionName: string | undefined; fullDocument: string | undefined} | undefined;
+}
+
+/** DocumentDBEventSourceConfig of a new mapping. */
+export interface NewDocumentDbConfig {
+	databaseName: string;
+	collectionName?: string;
+	fullDocument?: FullDocument;
 }
 
 /** What a new mapping is made of; undefined members take Lambda's defaults. */
@@ -75,6 +88,10 @@ export interface NewMapping {
 	bisectBatchOnFunctionError?: boolean;
 	tumblingWindowSeconds?: number;
 	reportBatchItemFailures?: boolean;
+	/** Amazon MQ and DocumentDB: BASIC_AUTH with the secret's ARN (required); Kafka: its authentication and VPC. */
+	sourceAccessConfigurations?: SourceAccess<SourceAccessType>[];
+	/** DocumentDB: the database (required) and collection to read. */
+	documentDb?: NewDocumentDbConfig;
 }
 
 /** What to change in a mapping; undefined members stay as they are. filters [] removes the filters, onFailureDestination '' the destination. */
@@ -131,7 +148,24 @@ export function toMapping(output: EventSourceMappingConfiguration): EventSourceM
 		reportBatchItemFailures: (output.FunctionResponseTypes ?? []).includes('ReportBatchItemFailures'),
 		lastProcessingResult: clean(output.LastProcessingResult),
 		lastModified: output.LastModified,
+		sourceAccess: (output.SourceAccessConfigurations ?? []).map((entry) => {
+			const access: SourceAccess = {type: cleanText(entry.Type ?? '')};
+			if (entry.URI !== undefined) access.uri = cleanText(entry.URI);
+			return access;
+		}),
+		documentDb:
+			output.DocumentDBEventSourceConfig === undefined
+				? undefined
+				: {
+						databaseName: clean(output.DocumentDBEventSourceConfig.DatabaseName),
+						collectionName: clean(output.DocumentDBEventSourceConfig.CollectionName),
+						fullDocument: clean(output.DocumentDBEventSourceConfig.FullDocument),
+					},
 	};
+}
+
+function accessConfigurations(access: readonly SourceAccess<SourceAccessType>[]): SourceAccessConfiguration[] {
+	return access.map((entry) => (entry.uri === undefined ? {Type: entry.type} : {Type: entry.type, URI: entry.uri}));
 }
 
 function responseTypes(report: boolean | undefined): FunctionResponseType[] | undefined {
@@ -176,6 +210,14 @@ export async function createMapping(clients: LambdaClients, input: NewMapping): 
 	if (input.tumblingWindowSeconds !== undefined) request.TumblingWindowInSeconds = input.tumblingWindowSeconds;
 	const types = responseTypes(input.reportBatchItemFailures);
 	if (types !== undefined && types.length > 0) request.FunctionResponseTypes = types;
+	if (input.sourceAccessConfigurations !== undefined && input.sourceAccessConfigurations.length > 0) {
+		request.SourceAccessConfigurations = accessConfigurations(input.sourceAccessConfigurations);
+	}
+	if (input.documentDb !== undefined) {
+		request.DocumentDBEventSourceConfig = {DatabaseName: input.documentDb.databaseName};
+		if (input.documentDb.collectionName !== undefined) request.DocumentDBEventSourceConfig.CollectionName = input.documentDb.collectionName;
+		if (input.documentDb.fullDocument !== undefined) request.DocumentDBEventSourceConfig.FullDocument = input.documentDb.fullDocument;
+	}
 	return toMapping(await clients.lambda.send(new CreateEventSourceMappingCommand(request)));
 }
 

@@ -17,6 +17,100 @@ export const sourceKinds: readonly SourceKind[] = ['sqs', 'kinesis', 'dynamodb',
 export type StartingPosition = 'TRIM_HORIZON' | 'LATEST' | 'AT_TIMESTAMP';
 export const startingPositions: readonly StartingPosition[] = ['LATEST', 'AT_TIMESTAMP', 'TRIM_HORIZON'];
 
+/** SourceAccessConfiguration.Type: how Lambda reaches and authenticates to a broker or cluster. */
+export const sourceAccessTypes = [
+	'BASIC_AUTH',
+	'VPC_SUBNET',
+	'VPC_SECURITY_GROUP',
+	'SASL_SCRAM_512_AUTH',
+	'SASL_SCRAM_256_AUTH',
+	'VIRTUAL_HOST',
+	'CLIENT_CERTIFICATE_TLS_AUTH',
+	'SERVER_ROOT_CA_CERTIFICATE',
+	'OAUTHBEARER_AUTH',
+	'OAUTHBEARER_SCOPE',
+	'OAUTHBEARER_AUDIENCE',
+	'OAUTHBEARER_LOGICAL_CLUSTER',
+	'OAUTHBEARER_IDENTITY_POOL',
+	'IAM_AUTH',
+	'IAM_OAUTHBEARER_AUTH',
+] as const;
+export type SourceAccessType = (typeof sourceAccessTypes)[number];
+
+/** One of SourceAccessConfigurations: a type and its URI (a secret ARN, subnet:ID, security_group:ID, a virtual host ...; none for IAM_AUTH). */
+export interface SourceAccess<T extends string = string> {
+	type: T;
+	uri?: string;
+}
+
+/** DocumentDBEventSourceConfig. */
+export interface DocumentDbSettings {
+	databaseName?: string;
+	collectionName?: string;
+	fullDocument?: string;
+}
+
+export const fullDocumentValues = ['UpdateLookup', 'Default'] as const;
+
+/** The types of SourceAccessConfigurations each kind of source takes (none for SQS, Kinesis and DynamoDB Streams). */
+export const sourceAccessTypesOf: Readonly<Record<SourceKind, readonly SourceAccessType[]>> = {
+	sqs: [],
+	kinesis: [],
+	dynamodb: [],
+	msk: ['SASL_SCRAM_512_AUTH', 'CLIENT_CERTIFICATE_TLS_AUTH'],
+	kafka: [
+		'BASIC_AUTH',
+		'SASL_SCRAM_256_AUTH',
+		'SASL_SCRAM_512_AUTH',
+		'VPC_SUBNET',
+		'VPC_SECURITY_GROUP',
+		'CLIENT_CERTIFICATE_TLS_AUTH',
+		'SERVER_ROOT_CA_CERTIFICATE',
+		'OAUTHBEARER_AUTH',
+		'OAUTHBEARER_SCOPE',
+		'OAUTHBEARER_AUDIENCE',
+		'OAUTHBEARER_LOGICAL_CLUSTER',
+		'OAUTHBEARER_IDENTITY_POOL',
+		'IAM_AUTH',
+		'IAM_OAUTHBEARER_AUTH',
+	],
+	mq: ['BASIC_AUTH', 'VIRTUAL_HOST'],
+	docdb: ['BASIC_AUTH'],
+};
+
+/** The types that authenticate: a mapping takes at most one of them. */
+export const authenticationTypes: readonly SourceAccessType[] = [
+	'BASIC_AUTH',
+	'SASL_SCRAM_256_AUTH',
+	'SASL_SCRAM_512_AUTH',
+	'CLIENT_CERTIFICATE_TLS_AUTH',
+	'OAUTHBEARER_AUTH',
+	'IAM_AUTH',
+	'IAM_OAUTHBEARER_AUTH',
+];
+
+/** The types whose URI is a Secrets Manager secret's ARN. */
+export const secretAccessTypes: readonly SourceAccessType[] = [
+	'BASIC_AUTH',
+	'SASL_SCRAM_256_AUTH',
+	'SASL_SCRAM_512_AUTH',
+	'CLIENT_CERTIFICATE_TLS_AUTH',
+	'SERVER_ROOT_CA_CERTIFICATE',
+	'OAUTHBEARER_AUTH',
+];
+
+export function isSourceAccessType(value: string): value is SourceAccessType {
+	return (sourceAccessTypes as readonly string[]).includes(value);
+}
+
+/** The shape of a Secrets Manager secret's ARN: arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME. */
+export const secretArnExample = 'arn:aws:secretsmanager:<region>:<account>:secret:<name>';
+const secretArnRegex = /^arn:aws[a-zA-Z-]*:secretsmanager:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:\d{12}:secret:[A-Za-z0-9/_+=.@-]+$/;
+
+export function isSecretArn(text: string): boolean {
+	return secretArnRegex.test(text);
+}
+
 export type MappingState = 'Creating' | 'Enabling' | 'Enabled' | 'Disabling' | 'Disabled' | 'Updating' | 'Deleting';
 
 /** What a kind of source takes. */
@@ -149,6 +243,18 @@ export const bootstrapServersMax = 10;
 /** ListEventSourceMappings: MaxItems 1-10000 (MaxListItems), at most 100 a page. */
 export const listMappingsMaxItems = 10_000;
 export const listMappingsPageMax = 100;
+/** SourceAccessConfigurations: at most 22; each URI 1-200 characters of [a-zA-Z0-9-/*:_+=.@]. */
+export const sourceAccessConfigurationsMax = 22;
+export const sourceAccessUriMaxLength = 200;
+export const sourceAccessUriPattern = '[a-zA-Z0-9-\\/*:_+=.@-]*';
+const sourceAccessUriRegex = /^[a-zA-Z0-9\-/*:_+=.@]*$/;
+/** DocumentDBEventSourceConfig: DatabaseName 1-63, CollectionName 1-57, with their patterns. */
+export const databaseNameMaxLength = 63;
+export const databaseNamePattern = '[^ /\\.$\\x22]*';
+const databaseNameRegex = /^[^ /.$"]*$/;
+export const collectionNameMaxLength = 57;
+export const collectionNamePattern = '(^(?!(system\\x2e)))(^[_a-zA-Z0-9])([^$]*)';
+const collectionNameRegex = /^(?!system\.)[_a-zA-Z0-9][^$]*$/;
 
 export const functionResponseTypeValues = ['ReportBatchItemFailures'] as const;
 
@@ -223,6 +329,8 @@ export interface MappingSettings {
 	queues?: string[];
 	/** ScalingConfig.MaximumConcurrency */
 	maximumConcurrency?: number;
+	/** DocumentDBEventSourceConfig (DocumentDB only). */
+	documentDb?: DocumentDbSettings;
 }
 
 /** A mapping to check: its source, and its settings. */
@@ -231,6 +339,8 @@ export interface MappingInput extends MappingSettings {
 	/** SelfManagedEventSource.Endpoints.KAFKA_BOOTSTRAP_SERVERS */
 	bootstrapServers?: string[];
 	functionName?: string;
+	/** SourceAccessConfigurations, as given. */
+	sourceAccessConfigurations?: SourceAccess[];
 }
 
 /** The kind of source a mapping reads from; undefined when there is none Lambda recognises. */
@@ -329,6 +439,50 @@ export function constraintProblems(input: MappingInput, operation: 'create' | 'u
 			problems.push(constraint(`queues.${index + 1}.member`, queue, `Member must have length between 1 and ${queueMaxLength}`));
 		}
 	}
+	if (input.sourceAccessConfigurations !== undefined) {
+		const access = input.sourceAccessConfigurations;
+		if (access.length > sourceAccessConfigurationsMax) {
+			problems.push(
+				constraint('sourceAccessConfigurations', `[${access.map((entry) => entry.type).join(', ')}]`, `Member must have length less than or equal to ${sourceAccessConfigurationsMax}`),
+			);
+		}
+		for (const [index, entry] of access.entries()) {
+			const member = `sourceAccessConfigurations.${index + 1}.member`;
+			if (!isSourceAccessType(entry.type)) {
+				problems.push(constraint(`${member}.type`, entry.type, `Member must satisfy enum value set: [${sourceAccessTypes.join(', ')}]`));
+			}
+			if (entry.uri === undefined) continue;
+			if (entry.uri.length < 1 || entry.uri.length > sourceAccessUriMaxLength) {
+				problems.push(constraint(`${member}.uRI`, entry.uri, `Member must have length between 1 and ${sourceAccessUriMaxLength}`));
+			} else if (!sourceAccessUriRegex.test(entry.uri)) {
+				problems.push(constraint(`${member}.uRI`, entry.uri, `Member must satisfy regular expression pattern: ${sourceAccessUriPattern}`));
+			}
+		}
+	}
+	const documentDb = input.documentDb;
+	if (documentDb !== undefined) {
+		const database = documentDb.databaseName;
+		if (database !== undefined) {
+			if (database.length < 1 || database.length > databaseNameMaxLength) {
+				problems.push(constraint('documentDBEventSourceConfig.databaseName', database, `Member must have length between 1 and ${databaseNameMaxLength}`));
+			} else if (!databaseNameRegex.test(database)) {
+				problems.push(constraint('documentDBEventSourceConfig.databaseName', database, `Member must satisfy regular expression pattern: ${databaseNamePattern}`));
+			}
+		}
+		const collection = documentDb.collectionName;
+		if (collection !== undefined) {
+			if (collection.length < 1 || collection.length > collectionNameMaxLength) {
+				problems.push(constraint('documentDBEventSourceConfig.collectionName', collection, `Member must have length between 1 and ${collectionNameMaxLength}`));
+			} else if (!collectionNameRegex.test(collection)) {
+				problems.push(constraint('documentDBEventSourceConfig.collectionName', collection, `Member must satisfy regular expression pattern: ${collectionNamePattern}`));
+			}
+		}
+		if (documentDb.fullDocument !== undefined && !(fullDocumentValues as readonly string[]).includes(documentDb.fullDocument)) {
+			problems.push(
+				constraint('documentDBEventSourceConfig.fullDocument', documentDb.fullDocument, `Member must satisfy enum value set: [${fullDocumentValues.join(', ')}]`),
+			);
+		}
+	}
 	if (input.bootstrapServers !== undefined) {
 		const member = 'selfManagedEventSource.endpoints.KAFKA_BOOTSTRAP_SERVERS';
 		problems.push(...listLength(member, input.bootstrapServers, 1, bootstrapServersMax));
@@ -420,6 +574,7 @@ export function ruleProblems(input: MappingInput, now: number = Date.now()): Pro
 	if (!limits.topics && input.topics !== undefined) problems.push(unsupported('Topics'));
 	if (limits.queues && input.queues === undefined) problems.push(parameter('queues', "Required 'queues' parameter is missing."));
 	if (!limits.queues && input.queues !== undefined) problems.push(unsupported('Queues'));
+	problems.push(...accessProblems(kind, input));
 	const fifo = input.eventSourceArn !== undefined && isFifoQueue(input.eventSourceArn);
 	const batchSize = input.batchSize ?? limits.batchSizeDefault;
 	const window = input.maximumBatchingWindowInSeconds ?? 0;
@@ -454,6 +609,83 @@ export function ruleProblems(input: MappingInput, now: number = Date.now()): Pro
 		problems.push(parameter('filterCriteria', `The filter criteria can have at most ${filtersMax} filters; this one has ${filters.length}.`));
 	}
 	if (filters.some((pattern) => !isFilterPattern(pattern))) problems.push(parameter('filterCriteria', 'Invalid filter pattern definition.'));
+	return problems;
+}
+
+/**
+ * SourceAccessConfigurations and DocumentDBEventSourceConfig: which types
+ * the kind takes, at most one way to authenticate, a secret's ARN where a
+ * type names a secret; Amazon MQ and DocumentDB need BASIC_AUTH, DocumentDB
+ * a database; a VPC needs both subnets and security groups.
+ */
+function accessProblems(kind: SourceKind, input: MappingInput): Problem[] {
+	const problems: Problem[] = [];
+	const access = input.sourceAccessConfigurations ?? [];
+	const allowed = sourceAccessTypesOf[kind];
+	const label = sourceLimits[kind].label;
+	if (access.length > 0 && allowed.length === 0) problems.push(unsupported('SourceAccessConfigurations'));
+	if (input.documentDb !== undefined && kind !== 'docdb') problems.push(unsupported('DocumentDBEventSourceConfig'));
+	if (problems.length > 0) return problems;
+	const refused = access.find((entry) => !(allowed as readonly string[]).includes(entry.type));
+	if (refused !== undefined) {
+		return [parameter('sourceAccessConfigurations', `Unsupported source access configuration type ${refused.type} for ${label}: use ${allowed.join(', ')}.`)];
+	}
+	const types = access.map((entry) => entry.type);
+	const repeated = types.find((type, index) => type !== 'VPC_SUBNET' && type !== 'VPC_SECURITY_GROUP' && types.indexOf(type) !== index);
+	if (repeated !== undefined) return [parameter('sourceAccessConfigurations', `Duplicate source access configuration type ${repeated}: give it once.`)];
+	const authentications = types.filter((type) => (authenticationTypes as readonly string[]).includes(type));
+	if (authentications.length > 1) {
+		return [parameter('sourceAccessConfigurations', `Only one authentication type may be given: ${authentications.join(', ')} were.`)];
+	}
+	for (const entry of access) {
+		const uri = entry.uri ?? '';
+		if ((secretAccessTypes as readonly string[]).includes(entry.type) && !isSecretArn(uri)) {
+			return [parameter('sourceAccessConfigurations', `The URI of ${entry.type} must be the ARN of a Secrets Manager secret (${secretArnExample}): '${uri}' is not one.`)];
+		}
+		if (entry.type === 'VPC_SUBNET' && !/^subnet:subnet-[0-9a-z]+$/.test(uri)) {
+			return [parameter('sourceAccessConfigurations', `The URI of VPC_SUBNET must be subnet:<subnet-id>: '${uri}' is not one.`)];
+		}
+		if (entry.type === 'VPC_SECURITY_GROUP' && !/^security_group:sg-[0-9a-z]+$/.test(uri)) {
+			return [parameter('sourceAccessConfigurations', `The URI of VPC_SECURITY_GROUP must be security_group:<security-group-id>: '${uri}' is not one.`)];
+		}
+		if (entry.type === 'IAM_AUTH' || entry.type === 'IAM_OAUTHBEARER_AUTH') {
+			if (entry.uri !== undefined) return [parameter('sourceAccessConfigurations', `${entry.type} takes no URI.`)];
+		} else if (entry.uri === undefined) {
+			return [parameter('sourceAccessConfigurations', `${entry.type} needs a URI.`)];
+		}
+	}
+	if (types.includes('VPC_SUBNET') !== types.includes('VPC_SECURITY_GROUP')) {
+		return [parameter('sourceAccessConfigurations', 'A VPC needs both VPC_SUBNET and VPC_SECURITY_GROUP source access configurations.')];
+	}
+	if ((kind === 'mq' || kind === 'docdb') && !types.includes('BASIC_AUTH')) {
+		return [
+			parameter(
+				'sourceAccessConfigurations',
+				`${label} event source mappings require a BASIC_AUTH source access configuration whose URI is the ARN of the Secrets Manager secret with the credentials.`,
+			),
+		];
+	}
+	if (kind === 'docdb' && (input.documentDb?.databaseName ?? '') === '') {
+		return [parameter('documentDBEventSourceConfig', "Required 'DocumentDBEventSourceConfig.DatabaseName' parameter is missing.")];
+	}
+	return problems;
+}
+
+/**
+ * What UpdateEventSourceMapping refuses outright: a DocumentDB mapping's
+ * database and collection (Lambda: "Invalid parameters: collectionName,
+ * databaseName"), and a virtual host.
+ */
+export function updateOnlyProblems(input: MappingInput): Problem[] {
+	const problems: Problem[] = [];
+	const names = [
+		input.documentDb?.collectionName === undefined ? undefined : 'collectionName',
+		input.documentDb?.databaseName === undefined ? undefined : 'databaseName',
+	].filter((name): name is string => name !== undefined);
+	if (names.length > 0) problems.push(parameter('documentDBEventSourceConfig', `Invalid parameters: ${names.join(', ')}`));
+	if ((input.sourceAccessConfigurations ?? []).some((entry) => entry.type === 'VIRTUAL_HOST')) {
+		problems.push(parameter('sourceAccessConfigurations', 'VIRTUAL_HOST cannot be changed: it is set when the event source mapping is created.'));
+	}
 	return problems;
 }
 

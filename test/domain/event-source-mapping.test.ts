@@ -102,7 +102,8 @@ describe('rule problems', () => {
 		assert.deepEqual(problems({functionName: 'f', eventSourceArn: queue}, now), []);
 		assert.deepEqual(problems({functionName: 'f', eventSourceArn: stream, startingPosition: 'LATEST'}, now), []);
 		assert.deepEqual(problems({functionName: 'f', bootstrapServers: ['kafka-1:9092'], topics: ['orders'], startingPosition: 'LATEST'}, now), []);
-		assert.deepEqual(problems({functionName: 'f', eventSourceArn: 'arn:aws:mq:us-east-1:123456789012:broker:b:b-1', queues: ['q']}, now), []);
+		const basicAuth = [{type: 'BASIC_AUTH', uri: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:mq'}];
+		assert.deepEqual(problems({functionName: 'f', eventSourceArn: 'arn:aws:mq:us-east-1:123456789012:broker:b:b-1', queues: ['q'], sourceAccessConfigurations: basicAuth}, now), []);
 	});
 
 	it('requires a starting position for streams and refuses one for SQS', () => {

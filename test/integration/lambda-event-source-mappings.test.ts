@@ -141,10 +141,16 @@ describe('event source mappings through the SDK', () => {
 		assert.equal(kafka.EventSourceArn, undefined);
 		assert.deepEqual(kafka.SelfManagedEventSource, {Endpoints: {KAFKA_BOOTSTRAP_SERVERS: ['kafka-1.internal:9092', 'kafka-2.internal:9092']}});
 		assert.deepEqual(kafka.SourceAccessConfigurations, [{Type: 'SASL_SCRAM_512_AUTH', URI: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:kafka'}]);
-		const mq = await create({EventSourceArn: brokerArn, Queues: ['jobs']});
+		const secret = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:broker-creds';
+		const mq = await create({EventSourceArn: brokerArn, Queues: ['jobs'], SourceAccessConfigurations: [{Type: 'BASIC_AUTH', URI: secret}]});
 		assert.deepEqual(mq.Queues, ['jobs']);
 		assert.equal(mq.StartingPosition, undefined);
-		const docdb = await create({EventSourceArn: docdbArn, StartingPosition: 'LATEST'});
+		const docdb = await create({
+			EventSourceArn: docdbArn,
+			StartingPosition: 'LATEST',
+			SourceAccessConfigurations: [{Type: 'BASIC_AUTH', URI: secret}],
+			DocumentDBEventSourceConfig: {DatabaseName: 'catalog'},
+		});
 		assert.equal(docdb.BatchSize, 100);
 		for (const mapping of [dynamo, msk, kafka, mq, docdb]) await harness.lambda.send(new DeleteEventSourceMappingCommand({UUID: mapping.UUID}));
 	});

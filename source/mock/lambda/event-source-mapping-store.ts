@@ -9,7 +9,7 @@
 // are queued, each writing it as it is when the write starts.
 
 import {join} from 'node:path';
-import {sourceKinds, type MappingSettings, type MappingState, type SourceKind} from '../../domain/event-source-mapping.js';
+import {sourceKinds, type MappingSettings, type SourceAccess, type MappingState, type SourceKind} from '../../domain/event-source-mapping.js';
 import {JsonRecordStore} from '../store/json-record-store.js';
 
 export interface EventSourceMappingRecord {
@@ -23,8 +23,8 @@ export interface EventSourceMappingRecord {
 	bootstrapServers?: string[];
 	/** The settings given (Lambda's defaults are added when the mapping is shown). */
 	settings: MappingSettings;
-	/** SourceAccessConfigurations, kept as given ({Type, URI}). */
-	sourceAccessConfigurations?: {type: string; uri: string}[];
+	/** SourceAccessConfigurations, kept as given ({Type, URI}; IAM_AUTH has no URI). */
+	sourceAccessConfigurations?: SourceAccess[];
 	enabled: boolean;
 	/** The state as of the last change; a transitional one ends at transitionDueAt. */
 	state: MappingState;

@@ -27,6 +27,8 @@ import {
 	mappingKindOf,
 	ruleProblems,
 	sourceLimits,
+	updateOnlyProblems,
+	type DocumentDbSettings,
 	type MappingInput,
 	type MappingSettings,
 	type MappingState,
@@ -106,7 +108,6 @@ interface ParsedRequest {
 	input: MappingInput;
 	enabled?: boolean;
 	tags?: Record<string, string>;
-	sourceAccessConfigurations?: {type: string; uri: string}[];
 	/** DestinationConfig.OnFailure was given (without a destination: remove it). */
 	onFailureGiven: boolean;
 	/** FilterCriteria was given (without filters: remove them). */
@@ -156,7 +157,21 @@ function readRequest(body: JsonObject, operation: 'create' | 'update'): ParsedRe
 	}
 	const access = objectList(body, 'SourceAccessConfigurations');
 	if (access !== undefined) {
-		parsed.sourceAccessConfigurations = access.map((entry) => ({type: optionalString(entry, 'Type') ?? '', uri: optionalString(entry, 'URI') ?? ''}));
+		input.sourceAccessConfigurations = access.map((entry) => {
+			const uri = optionalString(entry, 'URI');
+			return uri === undefined ? {type: optionalString(entry, 'Type') ?? ''} : {type: optionalString(entry, 'Type') ?? '', uri};
+		});
+	}
+	const documentDb = optionalObject(body, 'DocumentDBEventSourceConfig');
+	if (documentDb !== undefined) {
+		const config: DocumentDbSettings = {};
+		const database = optionalString(documentDb, 'DatabaseName');
+		const collection = optionalString(documentDb, 'CollectionName');
+		const fullDocument = optionalString(documentDb, 'FullDocument');
+		if (database !== undefined) config.databaseName = database;
+		if (collection !== undefined) config.collectionName = collection;
+		if (fullDocument !== undefined) config.fullDocument = fullDocument;
+		input.documentDb = config;
 	}
 	if (operation === 'create') {
 		const arn = optionalString(body, 'EventSourceArn');
@@ -255,8 +270,16 @@ function shape(service: LambdaService, record: EventSourceMappingRecord): Record
 	}
 	if (settings.topics !== undefined) body['Topics'] = settings.topics;
 	if (settings.queues !== undefined) body['Queues'] = settings.queues;
-	if (record.sourceAccessConfigurations !== undefined) {
-		body['SourceAccessConfigurations'] = record.sourceAccessConfigurations.map((entry) => ({Type: entry.type, URI: entry.uri}));
+	if (record.sourceAccessConfigurations !== undefined && record.sourceAccessConfigurations.length > 0) {
+		body['SourceAccessConfigurations'] = record.sourceAccessConfigurations.map((entry) => (entry.uri === undefined ? {Type: entry.type} : {Type: entry.type, URI: entry.uri}));
+	}
+	if (record.kind === 'docdb') {
+		const documentDb = settings.documentDb ?? {};
+		const config: Record<string, string> = {};
+		if (documentDb.collectionName !== undefined) config['CollectionName'] = documentDb.collectionName;
+		if (documentDb.databaseName !== undefined) config['DatabaseName'] = documentDb.databaseName;
+		config['FullDocument'] = documentDb.fullDocument ?? 'Default';
+		body['DocumentDBEventSourceConfig'] = config;
 	}
 	if (record.bootstrapServers !== undefined) body['SelfManagedEventSource'] = {Endpoints: {KAFKA_BOOTSTRAP_SERVERS: record.bootstrapServers}};
 	if (limits.errorHandling) {
@@ -303,6 +326,7 @@ function settingsOf(input: MappingInput): MappingSettings {
 		'topics',
 		'queues',
 		'maximumConcurrency',
+		'documentDb',
 	];
 	for (const key of keys) {
 		if (input[key] !== undefined) Object.assign(settings, {[key]: input[key]});
@@ -342,7 +366,7 @@ export async function createEventSourceMapping(service: LambdaService, body: Buf
 	};
 	if (input.eventSourceArn !== undefined) record.eventSourceArn = input.eventSourceArn;
 	if (input.bootstrapServers !== undefined) record.bootstrapServers = input.bootstrapServers;
-	if (request.sourceAccessConfigurations !== undefined) record.sourceAccessConfigurations = request.sourceAccessConfigurations;
+	if (input.sourceAccessConfigurations !== undefined) record.sourceAccessConfigurations = input.sourceAccessConfigurations;
 	await save(service, record, undefined);
 	return {status: 202, body: shape(service, record)};
 }
@@ -368,13 +392,17 @@ export async function updateEventSourceMapping(service: LambdaService, uuid: str
 	const request = readRequest(parseJsonObject(body), 'update');
 	const now = Date.now();
 	throwProblems(constraintProblems(request.input, 'update'));
+	throwProblems(updateOnlyProblems(request.input));
 	const current = find(service, uuid, now);
 	if (transitional.has(current.state)) throw inUse('update', current);
 	const changes = settingsOf(request.input);
 	const settings: MappingSettings = {...current.settings, ...changes};
+	if (changes.documentDb !== undefined) settings.documentDb = {...current.settings.documentDb, ...changes.documentDb};
+	const access = request.input.sourceAccessConfigurations ?? current.sourceAccessConfigurations;
 	if (request.onFailureGiven && (request.input.onFailureDestination ?? '') === '') delete settings.onFailureDestination;
 	if (request.filtersGiven && (request.input.filters ?? []).length === 0) delete settings.filters;
 	const merged: MappingInput = {...settings, ...sourceOf({...current})};
+	if (access !== undefined) merged.sourceAccessConfigurations = access;
 	if (request.input.onSuccessDestination !== undefined) merged.onSuccessDestination = request.input.onSuccessDestination;
 	// The starting position was checked when the mapping was created (and its timestamp is in the past for good).
 	throwProblems(ruleProblems(merged, Number.POSITIVE_INFINITY));
@@ -386,7 +414,7 @@ export async function updateEventSourceMapping(service: LambdaService, uuid: str
 	const enabled = request.enabled ?? current.enabled;
 	const state: MappingState = enabled === current.enabled ? 'Updating' : enabled ? 'Enabling' : 'Disabling';
 	const next: EventSourceMappingRecord = {...current, functionArn, settings, enabled, state, transitionDueAt: now + service.transitionDelayMs, lastModified: now};
-	if (request.sourceAccessConfigurations !== undefined) next.sourceAccessConfigurations = request.sourceAccessConfigurations;
+	if (access !== undefined) next.sourceAccessConfigurations = access;
 	await save(service, next, mappingsOf(service).get(uuid));
 	return {status: 202, body: shape(service, next)};
 }
