@@ -6,6 +6,7 @@ import type {EC2Client} from '@aws-sdk/client-ec2';
 import type {SchemasClient} from '@aws-sdk/client-schemas';
 import type {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
 import type {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
+import type {SFNClient} from '@aws-sdk/client-sfn';
 import type {XRayClient} from '@aws-sdk/client-xray';
 import type {Session} from '../session.js';
 
@@ -30,6 +31,8 @@ export interface Clients {
 	cloudwatch(): Promise<CloudWatchClient>;
 	/** X-Ray, for the Monitor tab's traces: made, and its SDK loaded, on first use. */
 	xray(): Promise<XRayClient>;
+	/** Step Functions, for the state machines that call the function: made, and its SDK loaded, on first use. */
+	sfn(): Promise<SFNClient>;
 	/** The endpoint the clients talk to, for messages; undefined for AWS's own. */
 	endpoint: string | undefined;
 	destroy(): void;
@@ -99,7 +102,8 @@ export function createClients(session: Session): Clients {
 	const logs = lazyClient(() => loadSdk(import('@aws-sdk/client-cloudwatch-logs')).then((module) => new module.CloudWatchLogsClient(config)));
 	const cloudwatch = lazyClient(() => loadSdk(import('@aws-sdk/client-cloudwatch')).then((module) => new module.CloudWatchClient(config)));
 	const xray = lazyClient(() => loadSdk(import('@aws-sdk/client-xray')).then((module) => new module.XRayClient(config)));
-	const lazy = [ec2, schemas, logs, cloudwatch, xray];
+	const sfn = lazyClient(() => loadSdk(import('@aws-sdk/client-sfn')).then((module) => new module.SFNClient(config)));
+	const lazy = [ec2, schemas, logs, cloudwatch, xray, sfn];
 	return {
 		lambda,
 		sts,
@@ -108,6 +112,7 @@ export function createClients(session: Session): Clients {
 		logs: logs.get,
 		cloudwatch: cloudwatch.get,
 		xray: xray.get,
+		sfn: sfn.get,
 		endpoint: endpointOf(session),
 		destroy() {
 			lambda.destroy();

@@ -30,6 +30,8 @@ import {MetricsService} from './metrics/service.js';
 import {RuntimeManager} from './runtime/manager.js';
 import {isSchemasPath, SchemasService} from './schemas/service.js';
 import {seedDemoFunctions} from './seed.js';
+import {seedDemoStateMachines} from './sfn/seed.js';
+import {sfnTargetPrefix, SfnService} from './sfn/service.js';
 import {FunctionStore} from './store/function-store.js';
 import {handleSts, stsError} from './sts/service.js';
 import {isXRayPath, XRayService} from './xray/service.js';
@@ -140,13 +142,14 @@ export async function startLocalLambda(options: LocalLambdaOptions): Promise<Loc
 	await mkdir(options.dataDir, {recursive: true, mode: 0o700});
 	const clock = options.clock ?? systemClock;
 	// Independent stores under the data directory: read side by side (the console waits for them before its first frame).
-	const [store, layers, logs, metrics, schemas, xray] = await Promise.all([
+	const [store, layers, logs, metrics, schemas, xray, sfn] = await Promise.all([
 		FunctionStore.open(options.dataDir),
 		LayerService.open({dataDir: options.dataDir, region, accountId}),
 		LogsService.open({dataDir: options.dataDir, region, accountId, clock, ...(options.liveTailEventsPerSecond === undefined ? {} : {liveTailEventsPerUpdate: options.liveTailEventsPerSecond})}),
 		MetricsService.open({dataDir: options.dataDir, clock}),
 		SchemasService.open({dataDir: options.dataDir, region, accountId, clock}),
 		XRayService.open({dataDir: options.dataDir, clock}),
+		SfnService.open({dataDir: options.dataDir, region, accountId, clock}),
 	]);
 	let endpoint = '';
 	const service = new LambdaService({
@@ -173,6 +176,7 @@ export async function startLocalLambda(options: LocalLambdaOptions): Promise<Loc
 	restoreProvisionedConcurrency(service);
 	if (store.isNew && options.seed !== false) {
 		await seedDemoFunctions(service);
+		await seedDemoStateMachines(sfn, region, accountId);
 		await store.markInitialized(true);
 	} else if (!store.isInitialized) {
 		await store.markInitialized(false);
@@ -232,6 +236,10 @@ export async function startLocalLambda(options: LocalLambdaOptions): Promise<Loc
 				}
 				if (target.startsWith('GraniteServiceVersion20100801.')) {
 					await metrics.handle(target, result.body, response, requestId);
+					return;
+				}
+				if (target.startsWith(sfnTargetPrefix)) {
+					await sfn.handle(target, result.body, response, requestId);
 					return;
 				}
 			}
@@ -352,7 +360,7 @@ export async function startLocalLambda(options: LocalLambdaOptions): Promise<Loc
 					server.closeAllConnections();
 				});
 				await runtime.close();
-				await Promise.all([store.flush(), logs.close(), metrics.close(), layers.close(), schemas.close(), xray.close()]);
+				await Promise.all([store.flush(), logs.close(), metrics.close(), layers.close(), schemas.close(), xray.close(), sfn.close()]);
 			})();
 			return closing;
 		},
