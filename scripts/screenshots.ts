@@ -51,9 +51,10 @@ export const appSteps: ScreenshotStep[] = [
 		waitFor: (screen) => /Functions \([1-9]/.test(screen) && !/loading/i.test(screen),
 	},
 	{
-		file: 'function-detail.png',
+		file: 'overview-diagram.png',
+		// The first function, the file processor: two triggers and two destinations in the demo.
 		keys: [{key: 'enter'}],
-		waitFor: (screen) => /Overview/.test(screen) && /arn:aws:lambda:/.test(screen) && !/Loading/.test(screen),
+		waitFor: (screen) => /Overview/.test(screen) && /┌ SQS · Enabled/.test(screen) && /┌ On failure/.test(screen) && !/Loading/.test(screen),
 	},
 	{
 		file: 'throttle-confirm.png',
@@ -73,8 +74,8 @@ export const appSteps: ScreenshotStep[] = [
 	},
 	{
 		file: 'configuration-environment.png',
-		// Environment is the fourth section (General, Permissions, Function URL, Environment).
-		keys: [{key: 'escape'}, 'j', 'j', 'j', {key: 'enter'}, 'v'],
+		// Environment is the sixth section (General, Triggers, Permissions, Destinations, Function URL, Environment).
+		keys: [{key: 'escape'}, 'j', 'j', 'j', 'j', 'j', {key: 'enter'}, 'v'],
 		waitFor: (screen) => /Environment variables \(\d+\)/.test(screen) && /of 4096 bytes/.test(screen),
 	},
 	{

@@ -194,7 +194,8 @@ function Console({onQuit}: {onQuit(): void}) {
 	const contentHeight = frameHeight - 2;
 	// Help lists the keys of where the user is: the list, a detail tab, or the Configuration tab's sections.
 	const tabScopes: Record<string, Scope[]> = {
-		Configuration: ['configuration'],
+		Overview: ['overview', 'detail'],
+		Configuration: ['configuration', 'reader'],
 		Test: ['test'],
 		'Monitor: metrics': ['metrics', 'monitor'],
 		'Monitor: logs': ['logs', 'monitor'],

@@ -2,7 +2,7 @@
 // overlay lists it, and the README's key table is generated from it.
 import type {Key} from 'ink';
 
-export type Scope = 'global' | 'list' | 'filter' | 'detail' | 'configuration' | 'test' | 'editor' | 'monitor' | 'metrics' | 'logs' | 'invocations' | 'traces' | 'form' | 'confirm' | 'help';
+export type Scope = 'global' | 'list' | 'filter' | 'detail' | 'overview' | 'configuration' | 'reader' | 'test' | 'editor' | 'monitor' | 'metrics' | 'logs' | 'invocations' | 'traces' | 'form' | 'confirm' | 'help';
 
 export interface Binding {
 	id: string;
@@ -18,7 +18,9 @@ export const scopeTitles: Record<Scope, string> = {
 	list: 'Function list',
 	filter: 'Filtering the list',
 	detail: 'Function detail',
+	overview: 'Overview tab',
 	configuration: 'Configuration tab',
+	reader: 'Reading a long text (a state machine\'s definition)',
 	test: 'Test tab',
 	editor: 'Editing an event',
 	monitor: 'Monitor tab',
@@ -72,6 +74,21 @@ export const keymap: readonly Binding[] = [
 	{id: 'reveal', keys: ['v'], description: 'Show or hide the value of the variable', scope: 'configuration'},
 	{id: 'reveal-all', keys: ['V'], description: 'Show or hide every value', scope: 'configuration'},
 	{id: 'external-editor', keys: ['E'], description: 'Every variable in $EDITOR, as KEY=VALUE', scope: 'configuration', dangerous: true},
+	{id: 'toggle-enabled', keys: ['x'], description: 'Enable or disable the trigger (an event source mapping)', scope: 'configuration', dangerous: true},
+
+	{id: 'reader-down', keys: ['down', 'j'], description: 'A line down', scope: 'reader'},
+	{id: 'reader-up', keys: ['up', 'k'], description: 'A line up', scope: 'reader'},
+	{id: 'reader-page-down', keys: ['pagedown', ' ', 'ctrl+f'], description: 'A page down', scope: 'reader'},
+	{id: 'reader-page-up', keys: ['pageup', 'ctrl+b'], description: 'A page up', scope: 'reader'},
+	{id: 'reader-top', keys: ['g', 'home'], description: 'The first line', scope: 'reader'},
+	{id: 'reader-bottom', keys: ['G', 'end'], description: 'The last line', scope: 'reader'},
+	{id: 'reader-close', keys: ['escape', 'left', 'h'], description: 'Close it', scope: 'reader'},
+
+	{id: 'box-next', keys: ['down', 'j'], description: 'Next box of the diagram: triggers, the function, destinations', scope: 'overview'},
+	{id: 'box-previous', keys: ['up', 'k'], description: 'Previous box', scope: 'overview'},
+	{id: 'box-open', keys: ['enter'], description: 'Open the box\'s section of the Configuration tab', scope: 'overview'},
+	{id: 'add-trigger', keys: ['a'], description: 'Add a trigger', scope: 'overview', dangerous: true},
+	{id: 'add-destination', keys: ['d'], description: 'Add a destination', scope: 'overview', dangerous: true},
 
 	{id: 'invoke', keys: ['enter', 'i'], description: 'Invoke the function with the selected event', scope: 'test'},
 	{id: 'event-down', keys: ['down', 'j'], description: 'Next event; in the result or history, scroll down', scope: 'test'},
@@ -214,7 +231,8 @@ export function keyLabel(name: string): string {
 
 /** The README's key table, in Markdown, generated from the keymap. */
 export function keymapMarkdown(): string {
-	const scopes: Scope[] = ['global', 'list', 'filter', 'detail', 'configuration', 'test', 'editor', 'monitor', 'metrics', 'logs', 'invocations', 'traces', 'form', 'confirm', 'help'];
+	// Every scope, in the order of their titles: a new scope is in the table without another list to keep.
+	const scopes = Object.keys(scopeTitles) as Scope[];
 	const lines = ['| Where | Keys | What it does |', '| --- | --- | --- |'];
 	for (const scope of scopes) {
 		for (const binding of bindingsOf(scope)) {

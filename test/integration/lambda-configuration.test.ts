@@ -326,6 +326,9 @@ describe('UpdateFunctionConfiguration: every field of the Configuration tab, thr
 	});
 
 	it('an update is InProgress with a new RevisionId; a stale RevisionId and a second update in flight are refused', async () => {
+		// Long enough an update that the second request surely arrives while it is in flight, however busy the machine.
+		await harness.close();
+		harness = await startHarness({dataDir, transitionDelayMs: 1500});
 		const before = await settled('busy');
 		const answer = await harness.lambda.send(new UpdateFunctionConfigurationCommand({FunctionName: 'busy', MemorySize: 256, RevisionId: before.RevisionId}));
 		assert.equal(answer.LastUpdateStatus, 'InProgress');
@@ -346,6 +349,8 @@ describe('UpdateFunctionConfiguration: every field of the Configuration tab, thr
 			412,
 		);
 		assert.equal((await settled('busy')).MemorySize, 256);
+		await harness.close();
+		harness = await startHarness({dataDir, transitionDelayMs: 20});
 	});
 
 	it('the AWS CLI sets and removes a VPC: update-function-configuration --vpc-config', async () => {

@@ -186,7 +186,11 @@ describe('the Configuration tab in an 80x24 terminal', () => {
 		await ui.press('?');
 		await ui.waitForText('Configuration tab');
 		assert.match(ui.screen(), /E +Every variable in \$EDITOR, as KEY=VALUE \(asks first\)/);
+		// Longer than the screen: it scrolls to the keys that work everywhere.
+		await ui.press('G');
+		for (let presses = 0; presses < 20 && !ui.screen().includes('Everywhere'); presses++) await ui.press('j');
 		assert.match(ui.screen(), /Everywhere/);
+		assert.match(ui.screen(), /Reading a long text/);
 		await ui.press(keys.escape);
 		await ui.waitForNoText('Everywhere');
 		await ui.quit();
@@ -198,8 +202,8 @@ describe('the Configuration tab in an 80x24 terminal', () => {
 		await ui.press('e');
 		await ui.waitForText('Read-only mode: changes are off');
 		assert.ok(!ui.screen().includes('Edit general configuration'));
-		// Environment is the fourth section.
-		await ui.press('j', 'j', 'j');
+		// Environment is the sixth section.
+		await ui.press('j', 'j', 'j', 'j', 'j');
 		await ui.waitForText(/Environment variables \(\d+\)/);
 		await ui.press('a');
 		assert.ok(!ui.screen().includes('Add an environment variable'));

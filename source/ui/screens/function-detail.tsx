@@ -1,6 +1,7 @@
 // A function's detail: a tab bar and the tab. The tabs keep the numbers of
-// their places in the Lambda console (1 Overview, 3 Test, 5 Configuration);
-// each other tab arrives with its own work.
+// their places in the Lambda console (1 Overview, 3 Test, 4 Monitor,
+// 5 Configuration). The Overview's boxes open sections of the Configuration
+// tab through a section request.
 import {Box, Text} from 'ink';
 import React, {useCallback, useEffect, useRef, useState} from 'react';
 import {getAccountConcurrency} from '../../aws/account.js';
@@ -12,7 +13,7 @@ import {bindingFor} from '../keymap.js';
 import {layers, useKeys} from '../input.js';
 import type {FunctionStore} from '../hooks/useFunctionStore.js';
 import {useResource} from '../hooks/useResource.js';
-import {ConfigurationTab} from '../tabs/configuration/index.js';
+import {ConfigurationTab, type SectionRequest} from '../tabs/configuration/index.js';
 import {MonitorTab} from '../tabs/monitor/index.js';
 import {OverviewTab} from '../tabs/overview.js';
 import {TestTab} from '../tabs/test/index.js';
@@ -39,6 +40,16 @@ const tabs: readonly TabTitle[] = [
 export function FunctionDetailScreen({name, store, width, height, active, onBack, onThrottle, onTab}: Props) {
 	const {clients, theme} = useConsole();
 	const [tab, setTab] = useState(0);
+	/** The section the Overview asked the Configuration tab to show; dropped when the user changes tabs. */
+	const [sectionRequest, setSectionRequest] = useState<SectionRequest>();
+	const openSection = useCallback((section: string, intent?: 'add') => {
+		setSectionRequest({section, ...(intent === undefined ? {} : {intent}), at: Date.now()});
+		setTab(tabs.findIndex((each) => each.title === 'Configuration'));
+	}, []);
+	const showTab = (next: number): void => {
+		setSectionRequest(undefined);
+		setTab(next);
+	};
 	useEffect(() => {
 		const title = tabs[tab]?.title ?? 'Overview';
 		// The Monitor tab says which of its views is shown itself (its effect runs first).
@@ -80,17 +91,17 @@ export function FunctionDetailScreen({name, store, width, height, active, onBack
 					onBack();
 					return true;
 				case 'next-tab':
-					setTab((value) => (value + 1) % tabs.length);
+					showTab((tab + 1) % tabs.length);
 					return true;
 				case 'previous-tab':
-					setTab((value) => (value + tabs.length - 1) % tabs.length);
+					showTab((tab + tabs.length - 1) % tabs.length);
 					return true;
 				case 'tab-1':
 				case 'tab-3':
 				case 'tab-4':
 				case 'tab-5': {
 					const index = tabs.findIndex((each) => `tab-${each.number}` === binding.id);
-					if (index >= 0) setTab(index);
+					if (index >= 0) showTab(index);
 					return true;
 				}
 				case 'refresh':
@@ -114,13 +125,22 @@ export function FunctionDetailScreen({name, store, width, height, active, onBack
 		const title = tabs[tab]?.title;
 		body =
 			title === 'Configuration' ? (
-				<ConfigurationTab detail={detail.data} reload={reloadDetail} width={width} height={bodyHeight} active={active} />
+				<ConfigurationTab detail={detail.data} reload={reloadDetail} width={width} height={bodyHeight} active={active} request={sectionRequest} />
 			) : title === 'Monitor' ? (
 				<MonitorTab detail={detail.data} width={width} height={bodyHeight} active={active} onView={onMonitorView} />
 			) : title === 'Test' ? (
 				<TestTab detail={detail.data} width={width} height={bodyHeight} active={active} />
 			) : (
-				<OverviewTab detail={detail.data} reserved={reserved} account={account.data} theme={theme} height={bodyHeight} />
+				<OverviewTab
+					detail={detail.data}
+					reserved={reserved}
+					account={account.data}
+					theme={theme}
+					width={width}
+					height={bodyHeight}
+					active={active}
+					onOpenSection={openSection}
+				/>
 			);
 	} else if (detail.error) {
 		body = (

@@ -5,7 +5,7 @@
 // refused, RevisionId sent, progress while Lambda applies it, and a conflict
 // with someone else's change shown side by side.
 import {Box, Text} from 'ink';
-import React, {useState} from 'react';
+import React, {useEffect, useState} from 'react';
 import type {FunctionDetail} from '../../../domain/function-model.js';
 import {fit} from '../../../domain/format.js';
 import {useConsole, useNotify} from '../../context.js';
@@ -15,22 +15,41 @@ import {bindingFor} from '../../keymap.js';
 import {ConflictDialog} from './conflict.js';
 import {sections, type SectionProps} from './sections.js';
 
+/** A section to show, asked for by another tab (the Overview's boxes and its "add" keys); `at` tells one request from the next. */
+export interface SectionRequest {
+	section: string;
+	intent?: 'add';
+	at: number;
+}
+
 interface Props {
 	detail: FunctionDetail;
 	reload(): void;
 	width: number;
 	height: number;
 	active: boolean;
+	request?: SectionRequest | undefined;
 }
 
 const listWidth = 18;
 
-export function ConfigurationTab({detail, reload, width, height, active}: Props) {
+function sectionIndex(request: SectionRequest | undefined): number {
+	return Math.max(0, sections.findIndex((entry) => entry.id === request?.section));
+}
+
+export function ConfigurationTab({detail, reload, width, height, active, request}: Props) {
 	const {theme, session} = useConsole();
 	const notify = useNotify();
-	const [selected, setSelected] = useState(0);
+	const [selected, setSelected] = useState(() => sectionIndex(request));
 	const [inside, setInside] = useState(false);
 	const [overlay, setOverlay] = useState(false);
+	const [intent, setIntent] = useState<'add' | undefined>(request?.intent);
+	useEffect(() => {
+		if (request === undefined) return;
+		setSelected(sectionIndex(request));
+		setInside(false);
+		setIntent(request.intent);
+	}, [request]);
 	const save = useConfigurationSave(detail.name, detail, reload);
 	const section = sections[selected] ?? sections[0]!;
 
@@ -73,6 +92,8 @@ export function ConfigurationTab({detail, reload, width, height, active}: Props)
 		inside,
 		onLeave: () => setInside(false),
 		onOverlay: setOverlay,
+		intent: active ? intent : undefined,
+		onIntentHandled: () => setIntent(undefined),
 	};
 	const Pane = section.Pane;
 	return (

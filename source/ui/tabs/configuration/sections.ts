@@ -1,4 +1,5 @@
 // The sections of the Configuration tab, in the Lambda console's order.
+// A section's id is how other tabs open it (the Overview's boxes).
 import type React from 'react';
 import type {FunctionDetail} from '../../../domain/function-model.js';
 import type {ConfigurationSave} from '../../hooks/useConfigurationSave.js';
@@ -6,13 +7,16 @@ import type {Theme} from '../../theme.js';
 import {AsynchronousSection} from './asynchronous.js';
 import {CodeSigningSection} from './code-signing.js';
 import {ConcurrencySection} from './concurrency.js';
+import {DestinationsSection} from './destinations.js';
 import {EnvironmentSection} from './environment.js';
 import {FileSystemsSection} from './file-systems.js';
 import {FunctionUrlSection} from './function-url.js';
 import {GeneralSection} from './general.js';
 import {MonitoringSection} from './monitoring.js';
 import {PermissionsSection} from './permissions.js';
+import {StateMachinesSection} from './state-machines.js';
 import {TagsSection} from './tags.js';
+import {TriggersSection} from './triggers.js';
 import {VpcSection} from './vpc.js';
 
 export interface SectionProps {
@@ -32,6 +36,13 @@ export interface SectionProps {
 	onLeave(): void;
 	/** A form or question of the section is open: the tab leaves the keys to it. */
 	onOverlay(open: boolean): void;
+	/**
+	 * 'add' when the section was opened to add something (the Overview's "add
+	 * trigger" and "add destination"): the section opens its add form, then
+	 * calls onIntentHandled. undefined otherwise.
+	 */
+	intent: 'add' | undefined;
+	onIntentHandled(): void;
 }
 
 export interface Section {
@@ -44,7 +55,9 @@ export interface Section {
 
 export const sections: readonly Section[] = [
 	{id: 'general', title: 'General', hasItems: false, Pane: GeneralSection},
+	{id: 'triggers', title: 'Triggers', hasItems: true, Pane: TriggersSection},
 	{id: 'permissions', title: 'Permissions', hasItems: true, Pane: PermissionsSection},
+	{id: 'destinations', title: 'Destinations', hasItems: true, Pane: DestinationsSection},
 	{id: 'function-url', title: 'Function URL', hasItems: false, Pane: FunctionUrlSection},
 	{id: 'environment', title: 'Environment', hasItems: true, Pane: EnvironmentSection},
 	{id: 'tags', title: 'Tags', hasItems: true, Pane: TagsSection},
@@ -54,4 +67,5 @@ export const sections: readonly Section[] = [
 	{id: 'asynchronous', title: 'Asynchronous', hasItems: false, Pane: AsynchronousSection},
 	{id: 'code-signing', title: 'Code signing', hasItems: true, Pane: CodeSigningSection},
 	{id: 'file-systems', title: 'File systems', hasItems: false, Pane: FileSystemsSection},
+	{id: 'state-machines', title: 'State machines', hasItems: true, Pane: StateMachinesSection},
 ];
