@@ -1,22 +1,9 @@
 // CloudWatch Logs errors as the service sends them over awsJson1_1: HTTP 400
 // and a body {"__type": "ResourceNotFoundException", "message": "..."}, with
 // AWS's exception names and messages.
+import {AwsJsonError} from '../service-error.js';
 
-export class LogsError extends Error {
-	readonly code: string;
-	readonly status: number;
-
-	constructor(code: string, message: string, status = 400) {
-		super(message);
-		this.name = code;
-		this.code = code;
-		this.status = status;
-	}
-
-	body(): {__type: string; message: string} {
-		return {__type: this.code, message: this.message};
-	}
-}
+export class LogsError extends AwsJsonError {}
 
 export const groupNotFound = (): LogsError => new LogsError('ResourceNotFoundException', 'The specified log group does not exist.');
 export const streamNotFound = (): LogsError => new LogsError('ResourceNotFoundException', 'The specified log stream does not exist.');

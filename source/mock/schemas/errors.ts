@@ -1,6 +1,7 @@
 // EventBridge Schemas errors as the service sends them over restJson1: the
 // HTTP status of the exception, the x-amzn-ErrorType header, and a body
 // {"Code": "<exception>", "Message": "..."} (the service model's ErrorOutput).
+import {ServiceError} from '../service-error.js';
 
 const statusByCode: Record<string, number> = {
 	BadRequestException: 400,
@@ -15,15 +16,9 @@ const statusByCode: Record<string, number> = {
 	ServiceUnavailableException: 503,
 };
 
-export class SchemasError extends Error {
-	readonly code: string;
-	readonly status: number;
-
+export class SchemasError extends ServiceError {
 	constructor(code: string, message: string) {
-		super(message);
-		this.name = code;
-		this.code = code;
-		this.status = statusByCode[code] ?? 400;
+		super(code, message, statusByCode[code] ?? 400);
 	}
 
 	body(): {Code: string; Message: string} {

@@ -1,22 +1,9 @@
 // Step Functions errors as the service sends them over awsJson1_0: HTTP 400
 // and a body {"__type": "StateMachineDoesNotExist", "message": "..."}, with
 // AWS's exception names and the wording Step Functions uses.
+import {AwsJsonError} from '../service-error.js';
 
-export class SfnError extends Error {
-	readonly code: string;
-	readonly status: number;
-
-	constructor(code: string, message: string, status = 400) {
-		super(message);
-		this.name = code;
-		this.code = code;
-		this.status = status;
-	}
-
-	body(): {__type: string; message: string} {
-		return {__type: this.code, message: this.message};
-	}
-}
+export class SfnError extends AwsJsonError {}
 
 export const stateMachineDoesNotExist = (arn: string): SfnError => new SfnError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
 export const stateMachineAlreadyExists = (arn: string): SfnError => new SfnError('StateMachineAlreadyExists', `State Machine Already Exists: '${arn}'`);

@@ -2,6 +2,7 @@
 // exception (InvalidRequestException 400, ThrottledException 429), the
 // x-amzn-ErrorType header, and a JSON body {"Message": "..."} (the model's
 // exceptions carry a Message member; the SDKs also read it as `message`).
+import {ServiceError} from '../service-error.js';
 
 const statusByCode: Record<string, number> = {
 	InvalidRequestException: 400,
@@ -11,15 +12,9 @@ const statusByCode: Record<string, number> = {
 	InternalFailure: 500,
 };
 
-export class XRayError extends Error {
-	readonly code: string;
-	readonly status: number;
-
+export class XRayError extends ServiceError {
 	constructor(code: string, message: string) {
-		super(message);
-		this.name = code;
-		this.code = code;
-		this.status = statusByCode[code] ?? 400;
+		super(code, message, statusByCode[code] ?? 400);
 	}
 
 	body(): {Message: string} {
