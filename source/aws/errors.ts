@@ -31,6 +31,19 @@ export function errorName(error: unknown): string {
 }
 
 /**
+ * Lambda's refusal of a value a form sent (InvalidParameterValueException,
+ * ValidationException), with what to do next first, since the message row is
+ * one line and Lambda's message may be longer than it; other errors as they are.
+ */
+export function withFormAdvice(error: unknown): unknown {
+	const name = errorName(error);
+	if (!(error instanceof Error) || (name !== 'InvalidParameterValueException' && name !== 'ValidationException')) return error;
+	const advised = new Error(`fix the form, then Enter: ${error.message}`);
+	advised.name = name;
+	return advised;
+}
+
+/**
  * What went wrong and what to do next, in one line. In the console the next
  * step may be a key (r refreshes); a command's message says it in words.
  */

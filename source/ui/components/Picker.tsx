@@ -5,7 +5,6 @@
 // picker open, with the choice as it was, and the message under the list.
 import {Box, Text} from 'ink';
 import React, {useState} from 'react';
-import stringWidth from 'string-width';
 import {fit} from '../../domain/format.js';
 import {layers, useKeys} from '../input.js';
 import {bindingFor} from '../keymap.js';

@@ -7,7 +7,7 @@
 // the rest with the function's EventInvokeConfig (which has no RevisionId).
 import {Box, Text} from 'ink';
 import React from 'react';
-import {errorName} from '../../../aws/errors.js';
+import {withFormAdvice} from '../../../aws/errors.js';
 import {changeEventInvokeConfig, getEventInvokeConfig} from '../../../aws/event-invoke-config.js';
 import {effectiveAsyncSettings, isFifoDestination, parseDestination, type DestinationService} from '../../../domain/async-config.js';
 import {
@@ -28,16 +28,6 @@ import {useResource} from '../../hooks/useResource.js';
 import type {Theme} from '../../theme.js';
 import type {SectionProps} from './sections.js';
 import {useSectionForm} from './useSectionOverlay.js';
-
-/** Lambda's refusal of a value ("The destination ARN ... is invalid."), with what to do next; other errors as they are. */
-function withAdvice(error: unknown): unknown {
-	const name = errorName(error);
-	if (!(error instanceof Error) || (name !== 'InvalidParameterValueException' && name !== 'ValidationException')) return error;
-	// The advice first: the message row is one line, and Lambda's message may be longer than it.
-	const advised = new Error(`fix the form, then Enter: ${error.message}`);
-	advised.name = name;
-	return advised;
-}
 
 const labelWidth = 16;
 
@@ -157,7 +147,7 @@ export function AsynchronousSection(props: SectionProps) {
 				try {
 					await changeEventInvokeConfig(clients, detail.name, change.settings);
 				} catch (error) {
-					throw withAdvice(error);
+					throw withFormAdvice(error);
 				}
 			});
 			if (result === 'failed') return;

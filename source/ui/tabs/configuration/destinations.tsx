@@ -9,7 +9,7 @@
 // progress, errors). The Overview's "add destination" opens the form too.
 import {Box, Text} from 'ink';
 import React, {useEffect} from 'react';
-import {errorName} from '../../../aws/errors.js';
+import {withFormAdvice} from '../../../aws/errors.js';
 import {changeEventInvokeConfig, getEventInvokeConfig} from '../../../aws/event-invoke-config.js';
 import {listMappings, updateMapping, type EventSourceMapping} from '../../../aws/event-source-mappings.js';
 import {
@@ -27,7 +27,7 @@ import {
 	type DestinationField,
 	type DestinationLink,
 } from '../../../domain/destinations.js';
-import {breakLines, wrapWords} from '../../../domain/format.js';
+import {breakLines} from '../../../domain/format.js';
 import {ConfirmDialog, useConfirm} from '../../components/ConfirmDialog.js';
 import {Form, type FormField} from '../../components/Form.js';
 import {useConsole, useNotify} from '../../context.js';
@@ -35,6 +35,7 @@ import type {SaveResult} from '../../hooks/useConfigurationSave.js';
 import {useResource} from '../../hooks/useResource.js';
 import {layers, useKeys} from '../../input.js';
 import {bindingFor} from '../../keymap.js';
+import {ItemRows} from './ItemRows.js';
 import type {SectionProps} from './sections.js';
 import {useItemList} from './useItemList.js';
 import {useSectionOverlay} from './useSectionOverlay.js';
@@ -49,15 +50,6 @@ const transitionalStates = new Set(['Creating', 'Updating', 'Enabling', 'Disabli
 /** How often, and how many times, a mapping just updated is read again until Lambda has finished (about a minute). */
 const mappingPollMs = 500;
 const mappingPollsMax = 120;
-
-/** Lambda's refusal of a value, with what to do next first (the message row is one line); other errors as they are. */
-function withAdvice(error: unknown): unknown {
-	const name = errorName(error);
-	if (!(error instanceof Error) || (name !== 'InvalidParameterValueException' && name !== 'ValidationException')) return error;
-	const advised = new Error(`fix the form, then Enter: ${error.message}`);
-	advised.name = name;
-	return advised;
-}
 
 export function DestinationsSection(props: SectionProps) {
 	const {detail, save, theme, width, height, active, inside, onLeave, intent, onIntentHandled} = props;
@@ -105,7 +97,7 @@ export function DestinationsSection(props: SectionProps) {
 			try {
 				await action();
 			} catch (error) {
-				throw withAdvice(error);
+				throw withFormAdvice(error);
 			} finally {
 				config.reload();
 				mappingsResource.reload();
@@ -264,24 +256,22 @@ export function DestinationsSection(props: SectionProps) {
 	const arnLines = selected === undefined ? [] : breakLines(selected.arn, Math.max(10, width - 2), ':/').slice(0, arnRows);
 	// The title, an error line, the ARN (and a blank line above it) and the footer take the rest.
 	const listHeight = Math.max(1, height - 2 - (loadError === undefined ? 0 : 1) - (arnLines.length > 0 ? arnLines.length + 1 : 0));
-	const first = Math.max(0, Math.min(cursor - Math.floor(listHeight / 2), links.length - listHeight));
 	const footer = inside ? 'a add · e edit · d remove · Esc back' : 'Enter: the destinations · a add one';
-	let list: React.ReactNode;
-	if (!loaded && loadError === undefined) {
-		list = <Text color={theme.muted}>Reading…</Text>;
-	} else if (links.length === 0 && loadError === undefined) {
-		list = wrapWords(emptyText, width).map((line, index) => (
-			<Text key={`empty-${index}`} color={theme.muted}>
-				{line}
-			</Text>
-		));
-	} else {
-		list = links.slice(first, first + listHeight).map((link) => (
-			<Text key={link.id} inverse={inside && link === selected} wrap="truncate">
-				{describeLink(link, mappings)}
-			</Text>
-		));
-	}
+	// What could not be read is said on its own line, above what could.
+	const list = (
+		<ItemRows
+			items={loaded || loadError !== undefined ? links : undefined}
+			error={undefined}
+			empty={loadError === undefined ? emptyText : ''}
+			cursor={cursor}
+			inside={inside}
+			rows={listHeight}
+			width={width}
+			theme={theme}
+			keyOf={(link) => link.id}
+			render={(link) => describeLink(link, mappings)}
+		/>
+	);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold>{`Destinations${loaded ? ` (${links.length})` : ''}`}</Text>

@@ -21,6 +21,7 @@ import type {SaveResult} from '../../hooks/useConfigurationSave.js';
 import {useResource} from '../../hooks/useResource.js';
 import {layers, useKeys} from '../../input.js';
 import {bindingFor} from '../../keymap.js';
+import {ItemRows} from './ItemRows.js';
 import type {SectionProps} from './sections.js';
 import {useItemList} from './useItemList.js';
 import {useSectionOverlay} from './useSectionOverlay.js';
@@ -212,29 +213,21 @@ export function PermissionsSection(props: SectionProps) {
 	const sidWidth = Math.min(24, Math.max(4, ...statements.map((statement) => statement.sid.length)) + 2);
 	const shownDetail = selected === undefined ? [] : wrapped(`${selected.sid}: ${describeStatement(selected)}`, width, detailRows);
 	const listHeight = Math.max(1, height - 7 - shownDetail.length);
-	const first = Math.max(0, Math.min(cursor - Math.floor(listHeight / 2), statements.length - listHeight));
 	const footer = inside ? 'a add · d remove · Esc back' : 'Enter: the statements · a add a permission';
-	let list: React.ReactNode;
-	if (policy.data === undefined) {
-		list = (
-			<Text color={policy.error ? theme.danger : theme.muted} wrap="truncate">
-				{policy.error ?? 'Reading…'}
-			</Text>
-		);
-	} else if (statements.length === 0) {
-		list = (
-			<Text color={theme.muted} wrap="truncate">
-				No statements: only the account's IAM may invoke it.
-			</Text>
-		);
-	} else {
-		list = statements.slice(first, first + listHeight).map((statement) => (
-			<Text key={statement.sid} inverse={inside && statement === selected} wrap="truncate">
-				{fit(statement.sid, sidWidth)}
-				{describeStatement(statement)}
-			</Text>
-		));
-	}
+	const list = (
+		<ItemRows
+			items={policy.data === undefined ? undefined : statements}
+			error={policy.error}
+			empty="No statements: only the account's IAM may invoke it."
+			cursor={cursor}
+			inside={inside}
+			rows={listHeight}
+			width={width}
+			theme={theme}
+			keyOf={(statement) => statement.sid}
+			render={(statement) => `${fit(statement.sid, sidWidth)}${describeStatement(statement)}`}
+		/>
+	);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold>Permissions</Text>

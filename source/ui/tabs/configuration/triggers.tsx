@@ -48,6 +48,7 @@ import {useResource} from '../../hooks/useResource.js';
 import {layers, useKeys} from '../../input.js';
 import {bindingFor} from '../../keymap.js';
 import type {Theme} from '../../theme.js';
+import {ItemRows} from './ItemRows.js';
 import type {SectionProps} from './sections.js';
 import {useItemList} from './useItemList.js';
 import {useSectionOverlay} from './useSectionOverlay.js';
@@ -462,39 +463,36 @@ export function TriggersSection(props: SectionProps) {
 		));
 	}
 	const listHeight = Math.max(1, height - 4 - shownDetail.length);
-	const first = Math.max(0, Math.min(cursor - Math.floor(listHeight / 2), triggers.length - listHeight));
 	const footer = inside ? 'a add · e edit · x on/off · d delete · Esc back' : 'Enter: the triggers · a add a trigger';
-	let list: React.ReactNode;
-	if (data.data === undefined) {
-		list = (
-			<Text color={data.error ? theme.danger : theme.muted} wrap="truncate">
-				{data.error ?? 'Reading…'}
-			</Text>
-		);
-	} else if (triggers.length === 0) {
-		list = (
-			<Text color={theme.muted} wrap="truncate">
-				No triggers: a adds one (SQS, Kinesis, S3, SNS…).
-			</Text>
-		);
-	} else {
-		list = triggers.slice(first, first + listHeight).map((trigger) => {
-			const mapping = mappingOf(trigger);
-			return (
-				<Text key={trigger.id} inverse={inside && trigger === selected} wrap="truncate">
-					{`${trigger.service} ${trigger.name} · `}
-					{trigger.origin === 'mapping' ? (
-						<>
-							<Text color={toneColor(theme, trigger.state)}>{trigger.state === undefined || trigger.state === '' ? 'unknown state' : trigger.state}</Text>
-							{mapping?.batchSize === undefined ? '' : ` · batch ${mapping.batchSize}`}
-						</>
-					) : (
-						<Text color={theme.muted}>push</Text>
-					)}
-				</Text>
-			);
-		});
-	}
+	const list = (
+		<ItemRows
+			items={data.data === undefined ? undefined : triggers}
+			error={data.error}
+			empty="No triggers: a adds one (SQS, Kinesis, S3, SNS…)."
+			cursor={cursor}
+			inside={inside}
+			rows={listHeight}
+			width={width}
+			theme={theme}
+			keyOf={(trigger) => trigger.id}
+			render={(trigger) => {
+				const mapping = mappingOf(trigger);
+				return (
+					<>
+						{`${trigger.service} ${trigger.name} · `}
+						{trigger.origin === 'mapping' ? (
+							<>
+								<Text color={toneColor(theme, trigger.state)}>{trigger.state === undefined || trigger.state === '' ? 'unknown state' : trigger.state}</Text>
+								{mapping?.batchSize === undefined ? '' : ` · batch ${mapping.batchSize}`}
+							</>
+						) : (
+							<Text color={theme.muted}>push</Text>
+						)}
+					</>
+				);
+			}}
+		/>
+	);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold>{data.data === undefined ? 'Triggers' : `Triggers (${triggers.length})`}</Text>
