@@ -5,33 +5,8 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {parsePolicy} from '../../source/domain/resource-policy.js';
-import {
-	accessLines,
-	editFormFields,
-	formFieldsMax,
-	filtersText,
-	generatedStatementId,
-	isPushStatement,
-	mappingConflict,
-	mappingFormFields,
-	newMappingName,
-	newPushName,
-	parseFilters,
-	pushFormFields,
-	pushServiceName,
-	readEditForm,
-	readMappingForm,
-	readPushForm,
-	sourceNameOf,
-	stateTone,
-	statementConflict,
-	triggerLine,
-	triggerSourceOptions,
-	triggersOf,
-	type EditableMapping,
-	type TriggerMapping,
-	type TriggerSourceOption,
-} from '../../source/domain/triggers.js';
+import {accessLines, editFormFields, formFieldsMax, filtersText, generatedStatementId, mappingConflict, mappingFormFields, newMappingName, newPushName, parseFilters, pushFormFields, readEditForm, readMappingForm, readPushForm, statementConflict, triggerSourceOptions, type EditableMapping, type TriggerSourceOption} from '../../source/domain/trigger-form.js';
+import {isPushStatement, pushServiceName, sourceNameOf, stateTone, triggerLine, triggersOf, type TriggerMapping} from '../../source/domain/triggers.js';
 
 const queueArn = 'arn:aws:sqs:us-east-1:123456789012:orders';
 const streamArn = 'arn:aws:kinesis:us-east-1:123456789012:stream/clicks';

@@ -17,27 +17,8 @@ import {createMapping, deleteMapping, listMappings, updateMapping, type EventSou
 import {addPermission, getPolicy, removePermission, type FunctionPolicy, type PermissionStatement} from '../../../aws/permissions.js';
 import {fit, truncate, wrapWords} from '../../../domain/format.js';
 import {describeStatement} from '../../../domain/resource-policy.js';
-import {
-	accessLines,
-	editFormFields,
-	filtersText,
-	generatedStatementId,
-	isTransitional,
-	mappingConflict,
-	mappingFormFields,
-	newMappingName,
-	newPushName,
-	pushFormFields,
-	readEditForm,
-	readMappingForm,
-	readPushForm,
-	stateTone,
-	statementConflict,
-	triggerSourceOptions,
-	triggersOf,
-	type Trigger,
-	type TriggerSourceOption,
-} from '../../../domain/triggers.js';
+import {accessLines, editFormFields, filtersText, generatedStatementId, mappingConflict, mappingFormFields, newMappingName, newPushName, pushFormFields, readEditForm, readMappingForm, readPushForm, statementConflict, triggerSourceOptions, type TriggerSourceOption} from '../../../domain/trigger-form.js';
+import {isTransitional, stateTone, triggersOf, type Trigger} from '../../../domain/triggers.js';
 import {ConfirmDialog, useConfirm} from '../../components/ConfirmDialog.js';
 import {Field} from '../../components/Field.js';
 import {Form, type FormField} from '../../components/Form.js';
