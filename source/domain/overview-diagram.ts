@@ -172,6 +172,8 @@ export function layoutDiagram(input: DiagramInput, width: number, height: number
 	const functionWidth = Math.max(boxWidthMin, Math.min(boxWidthMax, functionContent, sides - boxWidthMin * 2));
 	const boxWidth = Math.min(boxWidthMax + 10, Math.floor((sides - functionWidth) / 2));
 	const room = Math.max(1, Math.floor(height / boxHeight));
+	// Room for one box a side but more to show: a box saying "2 more" would hide them all, so a list it is.
+	if (room < 2 && (input.triggers.length > 1 || input.destinations.length > 1)) return listLayout(input, width);
 	const triggers = capped(input.triggers.length === 0 ? [input.addTrigger] : input.triggers, room, (count) => ({
 		id: 'triggers-more',
 		title: 'More',

@@ -78,6 +78,8 @@ describe('the Overview diagram', () => {
 			assert.deepEqual(diagram.order, ['t0', 'function', 'url', 'd0']);
 		}
 		assert.equal(layoutDiagram(input(1, 1), diagramWidthMin, 12).mode, 'boxes');
+		assert.equal(layoutDiagram(input(1, 1), 80, 4).mode, 'boxes', 'one box a side fits in four rows');
+		assert.equal(layoutDiagram(input(2, 1), 80, 4).mode, 'list', 'two triggers do not: a list rather than a box saying "2 more"');
 	});
 
 	test('a long name is cut with an ellipsis inside its box, never past its border', () => {
