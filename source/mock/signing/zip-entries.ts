@@ -5,7 +5,7 @@
 // were: the signed package is the original with one more entry).
 
 import {unzipSync} from 'fflate';
-import {readEntryInfo} from '../runtime/unpack.js';
+import {readEntryInfo} from '../../domain/zip-directory.js';
 import type {PackageFile} from '../../domain/code-signature.js';
 
 export class ZipFormatError extends Error {
