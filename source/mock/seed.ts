@@ -4,7 +4,7 @@
 // (triggers and destinations), through the same operations a client calls.
 
 import {zipSync, strToU8, type Zippable} from 'fflate';
-import {demoFunctions, type DemoFunction} from './demo/index.js';
+import {demoFunctions, type DemoFunction} from '../demo/index.js';
 import {LambdaError} from './lambda/errors.js';
 import {putEventInvokeConfig} from './lambda/event-invoke-configs.js';
 import {createEventSourceMapping} from './lambda/event-source-mappings.js';

@@ -59,7 +59,7 @@ describe('the real lambdash binary', () => {
 	});
 
 	test('lambdash invoke runs a demo function: the response on stdout, the log tail on stderr, exit 1 when it fails', () => {
-		const event = join(packageRoot(), 'source', 'mock', 'demo', 'functions', 'web-app-node', 'event.json');
+		const event = join(packageRoot(), 'source', 'demo', 'functions', 'web-app-node', 'event.json');
 		const ok = run(['invoke', 'web-app-node', '--local', '--data-dir', dataDir, '--payload', `@${event}`, '--tail']);
 		assert.equal(ok.status, 0, ok.stderr);
 		const response = JSON.parse(ok.stdout) as {statusCode: number; body: string};

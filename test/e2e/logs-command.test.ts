@@ -68,7 +68,7 @@ describe('lambdash logs, the real binary', () => {
 	let dataDir: string;
 	before(() => {
 		dataDir = mkdtempSync(join(tmpdir(), 'lambdash-e2e-logs-'));
-		const event = join(packageRoot(), 'source', 'mock', 'demo', 'functions', 'web-app-node', 'event.json');
+		const event = join(packageRoot(), 'source', 'demo', 'functions', 'web-app-node', 'event.json');
 		for (let count = 0; count < 2; count += 1) {
 			const invoked = run(['invoke', 'web-app-node', '--local', '--data-dir', dataDir, '--payload', `@${event}`]);
 			assert.equal(invoked.status, 0, invoked.stderr);

@@ -10,8 +10,8 @@ import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import type {Readable} from 'node:stream';
 import {after, describe, test} from 'node:test';
-import {demoFunctions} from '../../source/mock/demo/index.js';
-import {packageRoot} from '../../source/mock/package-root.js';
+import {demoFunctions} from '../../source/demo/index.js';
+import {packageRoot} from '../../source/package-root.js';
 import {
 	defaultFunctionArn,
 	FakeRuntimeApi,

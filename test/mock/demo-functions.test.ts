@@ -7,7 +7,7 @@ import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {after, describe, test} from 'node:test';
 import {InvokeCommand, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2} from '@aws-sdk/client-lambda';
-import {demoFunctions, type DemoFunction} from '../../source/mock/demo/index.js';
+import {demoFunctions, type DemoFunction} from '../../source/demo/index.js';
 import {startHarness, type Harness} from '../integration/harness.js';
 
 interface Outcome {
@@ -29,7 +29,7 @@ function packageRoot(): string {
 	return directory;
 }
 
-const functionsDir = join(packageRoot(), 'source', 'mock', 'demo', 'functions');
+const functionsDir = join(packageRoot(), 'source', 'demo', 'functions');
 const catalogue = demoFunctions();
 
 function demo(name: string): DemoFunction {

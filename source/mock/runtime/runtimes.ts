@@ -9,7 +9,7 @@ import {execFile} from 'node:child_process';
 import {accessSync, constants, statSync} from 'node:fs';
 import {delimiter, join} from 'node:path';
 import {LambdaError} from '../lambda/errors.js';
-import {packageRoot} from '../package-root.js';
+import {packageRoot} from '../../package-root.js';
 
 export type RuntimeFamily =
 	| {kind: 'nodejs'; runtime: string; major: number}

@@ -1,9 +1,10 @@
-// The demo functions a fresh local Lambda data directory is seeded with: one per common use
-// of Lambda (file processing, stream processing, a web application, an IoT backend, a mobile
-// backend), each in Node.js and in Python, with real handler code.
+// The demo functions a fresh local Lambda data directory is seeded with, and the console's
+// blueprints are made from: one per common use of Lambda (file processing, stream processing,
+// a web application, an IoT backend, a mobile backend), each in Node.js and in Python, with
+// real handler code. Shared data of the local Lambda (mock/) and the console (ui/).
 //
 // The handler code and a sample event of each function live as plain files under
-// source/mock/demo/functions/<name>/ (tsc does not copy them into dist/), so they are read
+// source/demo/functions/<name>/ (tsc does not copy them into dist/), so they are read
 // at run time from the package root, wherever this module was compiled to.
 import {readdirSync, readFileSync} from 'node:fs';
 import {join, relative, sep} from 'node:path';
@@ -91,7 +92,7 @@ const specs: Record<string, Spec> = {
 
 /** The folder holding one sub-folder per demo function, in the package's source tree. */
 function demoFunctionsDirectory(): string {
-	return join(packageRoot(), 'source', 'mock', 'demo', 'functions');
+	return join(packageRoot(), 'source', 'demo', 'functions');
 }
 
 function isPackaged(name: string): boolean {
