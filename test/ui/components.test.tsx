@@ -4,7 +4,7 @@ import {render} from 'ink-testing-library';
 import {Box} from 'ink';
 import React from 'react';
 import {Dialog} from '../../source/ui/components/Dialog.js';
-import {Tabs} from '../../source/ui/components/Tabs.js';
+import {tabLabels, Tabs} from '../../source/ui/components/Tabs.js';
 import {themeFor} from '../../source/ui/theme.js';
 
 // eslint-disable-next-line no-control-regex
@@ -31,7 +31,27 @@ test('the tab bar numbers the tabs by their places in the Lambda console', () =>
 		{number: 1, title: 'Overview'},
 		{number: 5, title: 'Configuration'},
 	];
-	const {lastFrame, unmount} = render(<Tabs tabs={tabs} current={0} theme={themeFor({NO_COLOR: '1'})} />);
+	const {lastFrame, unmount} = render(<Tabs tabs={tabs} current={0} theme={themeFor({NO_COLOR: '1'})} width={80} />);
 	assert.match(plain(lastFrame() ?? ''), /1 Overview +5 Configuration/);
 	unmount();
+});
+
+test('the tab bar fits its width: the space between tabs goes first, then the titles of the other tabs', () => {
+	const tabs = [
+		{number: 1, title: 'Overview'},
+		{number: 2, title: 'Code'},
+		{number: 3, title: 'Test'},
+		{number: 4, title: 'Monitor'},
+		{number: 5, title: 'Configuration'},
+		{number: 6, title: 'Aliases'},
+		{number: 7, title: 'Versions'},
+	];
+	const line = (current: number, width: number): string => {
+		const {labels, gap} = tabLabels(tabs, current, width);
+		return labels.join(gap);
+	};
+	assert.equal(line(0, 100), ' 1 Overview   2 Code   3 Test   4 Monitor   5 Configuration   6 Aliases   7 Versions ');
+	assert.equal(line(0, 80), ' 1 Overview  2 Code  3 Test  4 Monitor  5 Configuration  6 Aliases  7 Versions ');
+	assert.ok(line(0, 80).length <= 80);
+	assert.equal(line(6, 40), ' 1  2  3  4  5  6  7 Versions ');
 });

@@ -42,6 +42,8 @@ export function Picker({title, items, multiple, chosen = [], hint, theme, width,
 	const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set(multiple ? chosen : []));
 	const [problem, setProblem] = useState<string | undefined>();
 	const last = Math.max(0, items.length - 1);
+	// The items may change under the picker (fewer of them): the cursor stays on one.
+	const at = Math.min(cursor, last);
 	const inner = Math.max(20, Math.min(width - 4, 76));
 	const rows = Math.max(1, Math.min(items.length, height - 6));
 
@@ -54,19 +56,19 @@ export function Picker({title, items, multiple, chosen = [], hint, theme, width,
 				return true;
 			}
 			if (form === 'form-save') {
-				const current = items[cursor];
+				const current = items[at];
 				const ids = multiple ? items.filter((item) => picked.has(item.id)).map((item) => item.id) : current ? [current.id] : [];
 				setProblem(onAccept(ids));
 				return true;
 			}
-			if (form === 'form-next' || name === 'j') setCursor((value) => Math.min(last, value + 1));
-			else if (form === 'form-previous' || name === 'k') setCursor((value) => Math.max(0, value - 1));
-			else if (name === 'pagedown') setCursor((value) => Math.min(last, value + rows));
-			else if (name === 'pageup') setCursor((value) => Math.max(0, value - rows));
+			if (form === 'form-next' || name === 'j') setCursor(Math.min(last, at + 1));
+			else if (form === 'form-previous' || name === 'k') setCursor(Math.max(0, at - 1));
+			else if (name === 'pagedown') setCursor(Math.min(last, at + rows));
+			else if (name === 'pageup') setCursor(Math.max(0, at - rows));
 			else if (name === 'home' || name === 'g') setCursor(0);
 			else if (name === 'end' || name === 'G') setCursor(last);
 			else if (name === ' ' && multiple) {
-				const item = items[cursor];
+				const item = items[at];
 				if (item !== undefined) {
 					setPicked((current) => {
 						const next = new Set(current);
@@ -82,7 +84,7 @@ export function Picker({title, items, multiple, chosen = [], hint, theme, width,
 		active,
 	);
 
-	const first = Math.max(0, Math.min(cursor - Math.floor(rows / 2), items.length - rows));
+	const first = Math.max(0, Math.min(at - Math.floor(rows / 2), items.length - rows));
 	const shown = items.slice(first, first + rows);
 	const count = multiple ? `${picked.size} chosen · ` : '';
 	const keys = multiple ? '↑/↓ move · Space chooses · Enter accepts · Esc back' : '↑/↓ move · Enter chooses · Esc back';
@@ -101,9 +103,9 @@ export function Picker({title, items, multiple, chosen = [], hint, theme, width,
 			{items.length === 0
 				? line(<Text color={theme.muted}>{fit(' Nothing to choose from.', inner)}</Text>)
 				: shown.map((item, index) => {
-						const at = first + index === cursor;
+						const here = first + index === at;
 						const marker = multiple ? (picked.has(item.id) ? '[x] ' : '[ ] ') : '';
-						return line(<Text inverse={at}>{fit(` ${marker}${item.text}`, inner)}</Text>, item.id);
+						return line(<Text inverse={here}>{fit(` ${marker}${item.text}`, inner)}</Text>, item.id);
 					})}
 			{line(<Text color={problem ? theme.danger : theme.muted}>{fit(` ${problem ?? `${count}${hint}`}`, inner)}</Text>)}
 			{line(<Text color={theme.muted}>{fit(` ${keys}`, inner)}</Text>)}
