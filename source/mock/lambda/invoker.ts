@@ -23,6 +23,7 @@ import type {FunctionRecord} from '../store/records.js';
 import {lambdaSegmentDocuments, segmentId, type Span} from '../xray/lambda-segments.js';
 import type {TraceSink} from '../xray/trace-sink.js';
 import {isQualifier, qualifierPattern} from '../../domain/validate.js';
+import {imageInvokeError, imageOf} from './container-images.js';
 import {LambdaError} from './errors.js';
 import {fileSystemMounts} from './file-systems.js';
 import type {AttemptResult, QueuedEvent} from './event-queue.js';
@@ -118,6 +119,8 @@ export class Invoker {
 				draw -= weight;
 			}
 		}
+		const image = imageOf(target.record);
+		if (image !== undefined) throw imageInvokeError(target.record.name, image);
 		if (target.executedVersion === '$LATEST' && target.record.state === 'Pending') {
 			throw new LambdaError(
 				'ResourceConflictException',

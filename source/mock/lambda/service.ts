@@ -67,6 +67,22 @@ import {
 import {hexToBase64, inspectZip} from './zip.js';
 import {fileSystemFields, fileSystemProblems, readFileSystemConfigs, toFileSystemConfigs, vpcRequirementProblems} from './file-systems.js';
 import {policiesWithout} from './resource-policies.js';
+import {
+	checkImageUri,
+	imageCode,
+	imageConfigurationFields,
+	imageDigestHex,
+	imageOf,
+	imageSettingProblems,
+	readImageConfig,
+	type ImageFunctionRecord,
+} from './container-images.js';
+
+/** GetFunction's Code of an image function; undefined for a .zip function. */
+function imageOrZipCode(record: FunctionRecord): Record<string, unknown> | undefined {
+	const image = imageOf(record);
+	return image === undefined ? undefined : imageCode(image);
+}
 
 export interface Reply {
 	status: number;
@@ -345,7 +361,13 @@ export class LambdaService {
 				configuration['LastUpdateStatusReasonCode'] = record.lastUpdateStatusReasonCode;
 			}
 		}
-		configuration['PackageType'] = 'Zip';
+		const image = imageOf(this.store.get(record.name) ?? record);
+		configuration['PackageType'] = image === undefined ? 'Zip' : 'Image';
+		if (image !== undefined) {
+			delete configuration['Runtime'];
+			delete configuration['Handler'];
+			Object.assign(configuration, imageConfigurationFields(image));
+		}
 		configuration['Architectures'] = record.architectures;
 		configuration['EphemeralStorage'] = {Size: record.ephemeralStorage};
 		configuration['SnapStart'] = {ApplyOn: 'None', OptimizationStatus: 'Off'};
@@ -504,10 +526,10 @@ export class LambdaService {
 		];
 		if (code === undefined) problems.push({code: 'ValidationException', member: 'code', message: "Value null at 'code' failed to satisfy constraint: Member must not be null", constraint: true});
 		throwProblems(problems);
-		if (packageType !== 'Zip') {
-			if (packageType === 'Image') throw new LambdaError('InvalidParameterValueException', 'The local Lambda runs only .zip file archives: set PackageType to Zip and give the code as Code.ZipFile.');
+		if (packageType !== 'Zip' && packageType !== 'Image') {
 			throw constraintError('packageType', packageType, 'Member must satisfy enum value set: [Zip, Image]');
 		}
+		if (packageType === 'Image') return this.createImageFunction(body, {functionName, role, description, timeout, memorySize, architectures, environment, ephemeralStorage, tracingMode, loggingConfig, tags, publish, code, runtime, handler, layers, options});
 		if (runtime === undefined || handler === undefined) {
 			throw new LambdaError('InvalidParameterValueException', 'Runtime and Handler are mandatory parameters for functions created with deployment packages.');
 		}
@@ -573,6 +595,88 @@ export class LambdaService {
 		return {status: 201, body: publish ? await this.publishNow(record) : this.configuration(record)};
 	}
 
+	/**
+	 * CreateFunction of a container image function (PackageType Image): kept and
+	 * shown as Lambda does, never run (see container-images.ts).
+	 */
+	private async createImageFunction(
+		body: JsonObject,
+		given: {
+			functionName: string | undefined;
+			role: string | undefined;
+			description: string;
+			timeout: number | undefined;
+			memorySize: number | undefined;
+			architectures: string[];
+			environment: Record<string, string> | undefined;
+			ephemeralStorage: number | undefined;
+			tracingMode: string | undefined;
+			loggingConfig: Partial<LoggingConfigRecord> | undefined;
+			tags: Record<string, string>;
+			publish: boolean;
+			code: JsonObject | undefined;
+			runtime: string | undefined;
+			handler: string | undefined;
+			layers: string[];
+			options: CreateOptions;
+		},
+	): Promise<Reply> {
+		if (given.runtime !== undefined || given.handler !== undefined) {
+			throw new LambdaError('InvalidParameterValueException', 'Runtime and Handler are not supported for functions with PackageType Image: the image holds them.');
+		}
+		if (given.layers.length > 0) throw new LambdaError('InvalidParameterValueException', 'Layers are not supported for functions with PackageType Image.');
+		if (given.code !== undefined && optionalBlob(given.code, 'ZipFile') !== undefined) {
+			throw new LambdaError('InvalidParameterValueException', 'Please don\'t provide ImageUri when updating a function with packageType Zip, nor ZipFile for a function with packageType Image.');
+		}
+		const imageUri = checkImageUri(given.code === undefined ? undefined : optionalString(given.code, 'ImageUri'));
+		const imageConfig = readImageConfig(body);
+		throwProblems(checkTags(given.tags));
+		const reference = parseFunctionReference(given.functionName ?? '');
+		if (reference === undefined) throw constraintError('functionName', given.functionName, `Member must satisfy regular expression pattern: ${functionNameOrArnPattern}`);
+		if (reference.qualifier !== undefined) {
+			throw new LambdaError('InvalidParameterValueException', 'Unsupported function name: a function to create cannot have a qualifier (version or alias).');
+		}
+		const name = reference.name;
+		if (this.store.get(name) !== undefined) throw new LambdaError('ResourceConflictException', `Function already exist: ${name}`);
+		const now = Date.now();
+		const pending = given.options.initialState !== 'Active';
+		const record: ImageFunctionRecord = {
+			format: 1,
+			name,
+			runtime: '',
+			role: given.role ?? '',
+			handler: '',
+			description: given.description,
+			timeout: given.timeout ?? defaultTimeout,
+			memorySize: given.memorySize ?? defaultMemorySize,
+			ephemeralStorage: given.ephemeralStorage ?? defaultEphemeralStorage,
+			architectures: given.architectures,
+			environment: given.environment,
+			tracingMode: given.tracingMode ?? 'PassThrough',
+			layers: [],
+			loggingConfig: mergeLoggingConfig({LogFormat: 'Text', LogGroup: `/aws/lambda/${name}`}, stripUndefined(given.loggingConfig ?? {})),
+			codeSha256Hex: imageDigestHex(imageUri),
+			codeSize: 0,
+			codeSizeUnzipped: 0,
+			lastModified: lambdaTimestamp(new Date(now)),
+			revisionId: randomUUID(),
+			state: pending ? 'Pending' : 'Active',
+			lastUpdateStatus: pending ? 'InProgress' : 'Successful',
+			tags: given.tags,
+			packageType: 'Image',
+			imageUri,
+		};
+		if (imageConfig !== undefined) record.imageConfig = imageConfig;
+		if (pending) {
+			record.stateReason = 'The function is being created.';
+			record.stateReasonCode = 'Creating';
+			record.transitionDueAt = now + this.transitionDelayMs;
+		}
+		await this.save(record, undefined);
+		if (record.transitionDueAt !== undefined) this.scheduleTransition(name, record.transitionDueAt);
+		return {status: 201, body: given.publish ? await this.publishNow(record) : this.configuration(record)};
+	}
+
 	/** The settings CreateFunction and UpdateFunctionConfiguration both take, each undefined when absent. */
 	private readSettings(body: JsonObject) {
 		const environmentObject = optionalObject(body, 'Environment');
@@ -635,7 +739,7 @@ export class LambdaService {
 		const record = qualified.record;
 		const body: Record<string, unknown> = {
 			Configuration: this.configuration(qualified.view, false, qualified.version, qualified.qualifier),
-			Code: {RepositoryType: 'S3', Location: this.codeUrl(qualified.view.codeSha256Hex)},
+			Code: imageOrZipCode(record) ?? {RepositoryType: 'S3', Location: this.codeUrl(qualified.view.codeSha256Hex)},
 		};
 		if (Object.keys(record.tags).length > 0) body['Tags'] = {...record.tags};
 		if (record.reservedConcurrency !== undefined) body['Concurrency'] = {ReservedConcurrentExecutions: record.reservedConcurrency};
@@ -708,6 +812,7 @@ export class LambdaService {
 		throwProblems([
 			...(role === undefined ? [] : checkRole(role)),
 			// Once Lambda blocks updates of a runtime, only an update that moves the function off it is taken.
+			...(imageOf(record) === undefined ? [] : imageSettingProblems(runtime, handler)),
 			...(runtime === undefined ? checkRuntimeStillUpdatable(record.runtime) : checkRuntime(runtime, 'update')),
 			...(handler === undefined ? [] : checkHandler(handler)),
 			...(description === undefined ? [] : checkDescription(description)),
@@ -776,6 +881,7 @@ export class LambdaService {
 		const architectures = optionalStringList(body, 'Architectures');
 		const publish = optionalBoolean(body, 'Publish') ?? false;
 		if (architectures !== undefined) throwProblems(checkArchitectures(architectures));
+		if (imageOf(record) !== undefined) return this.updateImageCode(record, body, {revisionId, dryRun, architectures, publish});
 		if (zip === undefined) {
 			const other = ['S3Bucket', 'S3Key', 'ImageUri'].find((key) => body[key] !== undefined && body[key] !== null);
 			throw new LambdaError(
@@ -807,6 +913,38 @@ export class LambdaService {
 		await this.save(next, record, zip);
 		this.scheduleTransition(next.name, now + this.transitionDelayMs);
 		return {status: 200, body: publish ? await this.publishNow(next) : this.configuration(next)};
+	}
+
+	/** UpdateFunctionCode of a container image function: a new Code.ImageUri (never a .zip). */
+	private async updateImageCode(
+		record: FunctionRecord,
+		body: JsonObject,
+		given: {revisionId: string | undefined; dryRun: boolean; architectures: string[] | undefined; publish: boolean},
+	): Promise<Reply> {
+		if (optionalBlob(body, 'ZipFile') !== undefined || optionalString(body, 'S3Bucket') !== undefined) {
+			throw new LambdaError('InvalidParameterValueException', 'Please provide ImageUri when updating a function with packageType Image.');
+		}
+		const imageUri = checkImageUri(optionalString(body, 'ImageUri'));
+		this.checkRevision(record, given.revisionId);
+		this.checkNotBusy(record);
+		if (given.dryRun) return {status: 200, body: this.configuration(record)};
+		const now = Date.now();
+		const next: ImageFunctionRecord = {
+			...record,
+			packageType: 'Image',
+			imageUri,
+			codeSha256Hex: imageDigestHex(imageUri),
+			revisionId: randomUUID(),
+			lastModified: lambdaTimestamp(new Date(now)),
+			lastUpdateStatus: 'InProgress',
+			transitionDueAt: now + this.transitionDelayMs,
+		};
+		const config = imageOf(record)?.imageConfig;
+		if (config !== undefined) next.imageConfig = config;
+		if (given.architectures !== undefined) next.architectures = given.architectures;
+		await this.save(next, record);
+		this.scheduleTransition(next.name, now + this.transitionDelayMs);
+		return {status: 200, body: given.publish ? await this.publishNow(next) : this.configuration(next)};
 	}
 
 	async deleteFunction(reference: string, qualifier?: string): Promise<Reply> {
