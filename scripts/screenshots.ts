@@ -74,8 +74,8 @@ export const appSteps: ScreenshotStep[] = [
 	},
 	{
 		file: 'configuration-environment.png',
-		// Environment is the sixth section (General, Triggers, Permissions, Destinations, Function URL, Environment).
-		keys: [{key: 'escape'}, 'j', 'j', 'j', 'j', 'j', {key: 'enter'}, 'v'],
+		// Environment is the seventh section (General, Triggers, Permissions, Destinations, Function URL, Layers, Environment).
+		keys: [{key: 'escape'}, 'j', 'j', 'j', 'j', 'j', 'j', {key: 'enter'}, 'v'],
 		waitFor: (screen) => /Environment variables \(\d+\)/.test(screen) && /of 4096 bytes/.test(screen),
 	},
 	{
@@ -102,6 +102,49 @@ export const appSteps: ScreenshotStep[] = [
 		file: 'monitor-logs.png',
 		keys: [']'],
 		waitFor: (screen) => /REPORT RequestId/.test(screen) && /lines · f filter/.test(screen),
+	},
+	{
+		file: 'code-tab.png',
+		// The Code tab; j and Enter open index.mjs (under the sample-objects folder).
+		keys: ['2', 'j', {key: 'enter'}],
+		waitFor: (screen) => /index\.mjs · /.test(screen) && /lines 1-/.test(screen),
+	},
+	{
+		file: 'create-function.png',
+		// Back to the list (Esc closes the file, Esc leaves the detail); c, Author from scratch, a name.
+		keys: [{key: 'escape'}, {key: 'escape'}, 'c', {key: 'enter'}, ...'orders-api'],
+		waitFor: (screen) => /orders-api/.test(screen) && /Runtime/.test(screen) && /arn:aws:iam::/.test(screen),
+	},
+	{
+		file: 'layers-published.png',
+		capture: false,
+		// Out of the form and the create screen; :layers; a version published from the yaml package's folder.
+		keys: [
+			{key: 'escape'},
+			{key: 'escape'},
+			':',
+			...'layers',
+			{key: 'enter'},
+			'p',
+			...'yaml-lib',
+			{key: 'tab'},
+			...'The yaml package for Node.js',
+			{key: 'tab'},
+			...'node_modules/yaml',
+			{key: 'tab'},
+			...'nodejs22.x, nodejs20.x',
+			{key: 'tab'},
+			...'x86_64, arm64',
+			{key: 'enter'},
+		],
+		waitFor: /Published yaml-lib version 1/,
+	},
+	{
+		file: 'layers-screen.png',
+		// From the new version back to the list of layers.
+		keys: [{key: 'escape'}],
+		waitFor: (screen) => /Layers \(1\)/.test(screen) && /yaml-lib +1 /.test(screen),
+		settleMs: 500,
 	},
 ];
 

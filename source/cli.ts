@@ -89,6 +89,26 @@ async function main(argv: string[]): Promise<number> {
 				await connection.close();
 			}
 		}
+		case 'export': {
+			const {runExportCommand} = await import('./commands/export.js');
+			const connection = await connect(invocation.flags);
+			try {
+				return await runExportCommand(connection.session, invocation.functionName, invocation.options);
+			} finally {
+				await connection.close();
+			}
+		}
+		case 'deploy': {
+			const {deployConnection, deployTargetProblem, runDeployCommand} = await import('./commands/deploy.js');
+			const problem = deployTargetProblem(invocation.flags);
+			if (problem !== undefined) throw new UsageError(problem);
+			const connection = await connect(deployConnection(invocation.flags));
+			try {
+				return await runDeployCommand(connection.session, invocation.options);
+			} finally {
+				await connection.close();
+			}
+		}
 		case 'logs': {
 			const {runLogsCommand} = await import('./commands/logs.js');
 			const connection = await connect(invocation.flags);
@@ -101,7 +121,7 @@ async function main(argv: string[]): Promise<number> {
 		case 'console': {
 			if (!process.stdin.isTTY || !process.stdout.isTTY) {
 				console.error(
-					'lambdash: the console needs an interactive terminal (stdin and stdout must be a TTY).\nFor scripts and pipes use the commands: lambdash invoke NAME, lambdash logs NAME, lambdash throttle NAME, lambdash unthrottle NAME, lambdash mock. See lambdash --help.',
+					'lambdash: the console needs an interactive terminal (stdin and stdout must be a TTY).\nFor scripts and pipes use the commands: lambdash invoke NAME, lambdash logs NAME, lambdash throttle NAME, lambdash unthrottle NAME, lambdash export NAME, lambdash deploy TEMPLATE, lambdash mock. See lambdash --help.',
 				);
 				return 2;
 			}

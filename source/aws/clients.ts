@@ -6,6 +6,7 @@ import type {EC2Client} from '@aws-sdk/client-ec2';
 import type {SchemasClient} from '@aws-sdk/client-schemas';
 import type {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
 import type {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
+import type {IAMClient} from '@aws-sdk/client-iam';
 import type {SFNClient} from '@aws-sdk/client-sfn';
 import type {XRayClient} from '@aws-sdk/client-xray';
 import type {Session} from '../session.js';
@@ -33,6 +34,8 @@ export interface Clients {
 	xray(): Promise<XRayClient>;
 	/** Step Functions, for the state machines that call the function: made, and its SDK loaded, on first use. */
 	sfn(): Promise<SFNClient>;
+	/** IAM, for the execution roles a new function may take (AWS only): made, and its SDK loaded, on first use. */
+	iam(): Promise<IAMClient>;
 	/** The endpoint the clients talk to, for messages; undefined for AWS's own. */
 	endpoint: string | undefined;
 	destroy(): void;
@@ -103,7 +106,8 @@ export function createClients(session: Session): Clients {
 	const cloudwatch = lazyClient(() => loadSdk(import('@aws-sdk/client-cloudwatch')).then((module) => new module.CloudWatchClient(config)));
 	const xray = lazyClient(() => loadSdk(import('@aws-sdk/client-xray')).then((module) => new module.XRayClient(config)));
 	const sfn = lazyClient(() => loadSdk(import('@aws-sdk/client-sfn')).then((module) => new module.SFNClient(config)));
-	const lazy = [ec2, schemas, logs, cloudwatch, xray, sfn];
+	const iam = lazyClient(() => loadSdk(import('@aws-sdk/client-iam')).then((module) => new module.IAMClient(config)));
+	const lazy = [ec2, schemas, logs, cloudwatch, xray, sfn, iam];
 	return {
 		lambda,
 		sts,
@@ -113,6 +117,7 @@ export function createClients(session: Session): Clients {
 		cloudwatch: cloudwatch.get,
 		xray: xray.get,
 		sfn: sfn.get,
+		iam: iam.get,
 		endpoint: endpointOf(session),
 		destroy() {
 			lambda.destroy();

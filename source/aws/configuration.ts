@@ -25,6 +25,7 @@ export function updateRequest(name: string, revisionId: string, change: Configur
 	if (change.environment !== undefined) request.Environment = {Variables: change.environment};
 	if (change.kmsKeyArn !== undefined) request.KMSKeyArn = change.kmsKeyArn;
 	if (change.tracingMode !== undefined) request.TracingConfig = {Mode: change.tracingMode as 'Active' | 'PassThrough'};
+	if (change.layers !== undefined) request.Layers = change.layers;
 	if (change.deadLetterTargetArn !== undefined) request.DeadLetterConfig = {TargetArn: change.deadLetterTargetArn};
 	if (change.logging !== undefined) {
 		const logging: NonNullable<UpdateFunctionConfigurationCommandInput['LoggingConfig']> = {LogFormat: change.logging.format as 'Text' | 'JSON'};

@@ -29,6 +29,8 @@ export type Invocation =
 	| {command: 'invoke'; functionName: string; options: InvokeOptions; flags: ConnectionFlags}
 	| {command: 'logs'; functionName: string; options: LogsOptions; flags: ConnectionFlags}
 	| {command: 'sign'; options: SignOptions}
+	| {command: 'export'; functionName: string; options: ExportOptions; flags: ConnectionFlags}
+	| {command: 'deploy'; options: DeployOptions; flags: ConnectionFlags}
 	| {command: 'help'}
 	| {command: 'version'};
 
@@ -62,6 +64,22 @@ export interface SignOptions {
 	dataDir: string | undefined;
 }
 
+export interface ExportOptions {
+	/** Where the files go (created if missing); default the current directory. */
+	out: string;
+	/** The code .zip, the SAM template (template.yaml), or both. */
+	what: 'code' | 'template' | 'both';
+	/** Replace files that are already there. */
+	force: boolean;
+}
+
+export interface DeployOptions {
+	/** The SAM template to deploy. */
+	templatePath: string;
+	/** --parameter-overrides KEY=VALUE words, checked by the command. */
+	parameterOverrides: string[];
+}
+
 export class UsageError extends Error {
 	override name = 'UsageError';
 }
@@ -80,6 +98,16 @@ export const usage = `Usage:
                                          07:00 or FROM..TO; --filter takes a CloudWatch filter
                                          pattern (ERROR, "Task timed out", { $.level = "ERROR" });
                                          --follow keeps tailing until Ctrl-C
+  lambdash export NAME [--out DIR] [--what code|template|both] [--force] [flags]
+                                         download NAME as the console's Download does: its code
+                                         (NAME.zip) and a SAM template (template.yaml) describing
+                                         it completely, into DIR (default: here); --force replaces
+                                         files already there
+  lambdash deploy TEMPLATE [--parameter-overrides KEY=VALUE ...] [--local | --endpoint-url URL]
+                                         create or update on the local Lambda the functions, layers,
+                                         URLs, event invoke configs and triggers a SAM template
+                                         describes (in this process, or a running lambdash mock);
+                                         for AWS use sam deploy
   lambdash mock [--port N] [--data-dir DIR] [--region R] [--idle-timeout SECONDS]
                 [--account-concurrency N] [--live-tail-events N]
                                          run the local Lambda alone, for the AWS CLI and SDKs;
@@ -116,6 +144,12 @@ const logsOptions = {
 	since: {type: 'string'},
 	filter: {type: 'string'},
 	follow: {type: 'boolean', short: 'f'},
+} as const;
+
+const exportOptions = {
+	out: {type: 'string'},
+	what: {type: 'string'},
+	force: {type: 'boolean'},
 } as const;
 
 const invokeOptions = {
@@ -171,12 +205,34 @@ export function parseInvocation(argv: string[], env: NodeJS.ProcessEnv = process
 		};
 	}
 	if (first === 'sign') return parseSign(rest);
-	const isAction = first === 'throttle' || first === 'unthrottle' || first === 'invoke' || first === 'logs';
+	// --parameter-overrides takes the KEY=VALUE words after it, as sam deploy's does.
+	const overrides: string[] = [];
+	let args = rest;
+	if (first === 'deploy') {
+		args = [];
+		let collecting = false;
+		for (const word of rest) {
+			if (word === '--parameter-overrides') collecting = true;
+			else if (word.startsWith('--parameter-overrides=')) overrides.push(word.slice('--parameter-overrides='.length));
+			else if (collecting && !word.startsWith('-')) overrides.push(word);
+			else {
+				collecting = false;
+				args.push(word);
+			}
+		}
+	}
+	const isAction = first === 'throttle' || first === 'unthrottle' || first === 'invoke' || first === 'logs' || first === 'export' || first === 'deploy';
 	const {values, positionals} = guard(() =>
 		parseArgs({
-			args: isAction ? rest : argv,
+			args: isAction ? args : argv,
 			options:
-				first === 'invoke' ? {...connectionOptions, ...invokeOptions} : first === 'logs' ? {...connectionOptions, ...logsOptions} : connectionOptions,
+				first === 'invoke'
+					? {...connectionOptions, ...invokeOptions}
+					: first === 'logs'
+						? {...connectionOptions, ...logsOptions}
+						: first === 'export'
+							? {...connectionOptions, ...exportOptions}
+							: connectionOptions,
 			allowPositionals: true,
 			strict: true,
 		}),
@@ -197,6 +253,11 @@ export function parseInvocation(argv: string[], env: NodeJS.ProcessEnv = process
 	if (flags.endpointUrl && !/^https?:\/\/[^\s/]+/.test(flags.endpointUrl)) {
 		throw new UsageError(`--endpoint-url must be an http:// or https:// URL, got "${flags.endpointUrl}"`);
 	}
+	if (first === 'deploy') {
+		if (positionals.length !== 1) throw new UsageError('deploy takes one template, e.g. lambdash deploy template.yaml');
+		if (flags.readOnly) throw new UsageError('deploy changes functions: run it without --read-only');
+		return {command: 'deploy', options: {templatePath: positionals[0]!, parameterOverrides: overrides}, flags};
+	}
 	if (isAction) {
 		if (positionals.length !== 1) throw new UsageError(`${first} takes one function name, e.g. lambdash ${first} my-function`);
 		const functionName = positionals[0]!;
@@ -205,6 +266,11 @@ export function parseInvocation(argv: string[], env: NodeJS.ProcessEnv = process
 			const value = option(name);
 			return typeof value === 'string' ? value : undefined;
 		};
+		if (first === 'export') {
+			const what = nonEmpty(text('what')) ?? 'both';
+			if (what !== 'code' && what !== 'template' && what !== 'both') throw new UsageError(`--what must be code, template or both, got "${what}"`);
+			return {command: 'export', functionName, options: {out: nonEmpty(text('out')) ?? '.', what, force: option('force') === true}, flags};
+		}
 		if (first === 'logs') return {command: 'logs', functionName, options: parseLogsOptions(text('since'), text('filter'), option('follow') === true), flags};
 		if (first === 'invoke') {
 			const qualifier = nonEmpty(text('qualifier'));
@@ -216,7 +282,7 @@ export function parseInvocation(argv: string[], env: NodeJS.ProcessEnv = process
 			if (async && tail) throw new UsageError('--tail needs a synchronous invoke: Lambda returns no log for --async');
 			return {command: 'invoke', functionName, options: {payload: text('payload'), qualifier, async, tail}, flags};
 		}
-		return {command: first, functionName, flags};
+		return {command: first === 'throttle' ? 'throttle' : 'unthrottle', functionName, flags};
 	}
 	if (positionals.length > 0) throw new UsageError(`unknown command "${positionals[0]}"`);
 	return {command: 'console', flags};

@@ -60,4 +60,6 @@ export interface ConfigurationChange {
 	logging?: {format: string; applicationLogLevel?: string; systemLogLevel?: string; logGroup?: string};
 	deadLetterTargetArn?: string;
 	vpc?: {subnetIds: string[]; securityGroupIds: string[]; ipv6AllowedForDualStack: boolean};
+	/** Layer version ARNs, in merge order (the whole list: [] removes them all). */
+	layers?: string[];
 }

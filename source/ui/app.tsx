@@ -8,6 +8,8 @@ import {throttleFunction, unthrottleFunction} from '../aws/concurrency.js';
 import {describeAwsError} from '../aws/errors.js';
 import {cleanText} from '../domain/sanitize.js';
 import type {FunctionSummary} from '../domain/function-model.js';
+import {CommandLine} from './components/CommandLine.js';
+import {DeleteFunctionDialog} from './components/DeleteFunctionDialog.js';
 import {Dialog} from './components/Dialog.js';
 import {StatusBar} from './components/StatusBar.js';
 import {NotifyContext, useConsole, type Notice} from './context.js';
@@ -16,10 +18,12 @@ import {InvocationLog, InvocationLogContext} from './hooks/useInvocationLog.js';
 import {useTerminalSize} from './hooks/useTerminalSize.js';
 import {KeyDispatcher, layers, useKeys} from './input.js';
 import {bindingFor, bindingsOf, keyLabel, scopeTitles, type Scope} from './keymap.js';
+import {CreateFunctionScreen} from './screens/create-function.js';
 import {FunctionDetailScreen} from './screens/function-detail.js';
 import {FunctionListScreen} from './screens/function-list.js';
+import {LayersScreen} from './screens/layers.js';
 
-type ScreenEntry = {kind: 'list'} | {kind: 'detail'; name: string};
+type ScreenEntry = {kind: 'list'} | {kind: 'detail'; name: string} | {kind: 'create'} | {kind: 'layers'};
 type Message = Notice;
 interface Question {
 	title: string;
@@ -60,7 +64,11 @@ function Console({onQuit}: {onQuit(): void}) {
 	const [helpOffset, setHelpOffset] = useState(0);
 	const [accountId, setAccountId] = useState<string | undefined>();
 	const [detailTab, setDetailTab] = useState('Overview');
+	/** The function whose deletion is being confirmed (by typing its name). */
+	const [deleting, setDeleting] = useState<string | undefined>();
+	const [commandOpen, setCommandOpen] = useState(false);
 	const top = stack[stack.length - 1]!;
+	const overlayOpen = Boolean(question) || help || deleting !== undefined || commandOpen;
 
 	useEffect(() => {
 		if (session.target.kind === 'local') return;
@@ -123,10 +131,23 @@ function Console({onQuit}: {onQuit(): void}) {
 		if (binding?.id === 'help') {
 			setHelp(true);
 			setHelpOffset(0);
-		}
+		} else if (binding?.id === 'command') setCommandOpen(true);
 		else if (binding?.id === 'quit') onQuit();
 		return binding !== undefined;
 	});
+
+	const readOnlyRefusal = (what: string): boolean => {
+		if (!session.readOnly) return false;
+		setMessage({tone: 'error', text: `Read-only mode: ${what} is off. Start lambdash without --read-only to change functions.`});
+		return true;
+	};
+	const askDelete = (fn: Pick<FunctionSummary, 'name'>): void => {
+		if (!readOnlyRefusal('deleting')) setDeleting(fn.name);
+	};
+	const goTo = (screen: 'functions' | 'layers'): void => {
+		setMessage(undefined);
+		setStack(screen === 'layers' ? [{kind: 'list'}, {kind: 'layers'}] : [{kind: 'list'}]);
+	};
 
 	const runThrottle = useCallback(
 		(name: string, action: 'throttle' | 'unthrottle') => {
@@ -195,6 +216,9 @@ function Console({onQuit}: {onQuit(): void}) {
 	// Help lists the keys of where the user is: the list, a detail tab, or the Configuration tab's sections.
 	const tabScopes: Record<string, Scope[]> = {
 		Overview: ['overview', 'detail'],
+		Code: ['code', 'reader', 'detail'],
+		Aliases: ['aliases', 'reader', 'detail'],
+		Versions: ['versions', 'reader', 'detail'],
 		Configuration: ['configuration', 'reader'],
 		Test: ['test'],
 		'Monitor: metrics': ['metrics', 'monitor'],
@@ -202,7 +226,8 @@ function Console({onQuit}: {onQuit(): void}) {
 		'Monitor: invocations': ['invocations', 'monitor'],
 		'Monitor: traces': ['traces', 'monitor'],
 	};
-	const scope: Scope[] = top.kind === 'list' ? ['list'] : (tabScopes[detailTab] ?? ['detail']);
+	const scope: Scope[] =
+		top.kind === 'list' ? ['list'] : top.kind === 'layers' ? ['layers'] : top.kind === 'create' ? ['form'] : (tabScopes[detailTab] ?? ['detail']);
 	const toneColor = {info: undefined, progress: theme.warning, success: theme.success, error: theme.danger}[message?.tone ?? 'info'];
 	return (
 		<NotifyContext.Provider value={setMessage}>
@@ -218,12 +243,19 @@ function Console({onQuit}: {onQuit(): void}) {
 						theme={theme}
 						width={columns}
 						height={contentHeight}
-						active={top.kind === 'list' && !question && !help}
+						active={top.kind === 'list' && !overlayOpen}
+						visible={top.kind === 'list'}
 						onOpen={(fn) => {
 							setMessage(undefined);
 							setStack((current) => [...current, {kind: 'detail', name: fn.name}]);
 						}}
 						onThrottle={askThrottle}
+						onCreate={() => {
+							if (readOnlyRefusal('creating functions')) return;
+							setMessage(undefined);
+							setStack((current) => [...current, {kind: 'create'}]);
+						}}
+						onDelete={askDelete}
 					/>
 					{top.kind === 'detail' ? (
 						<FunctionDetailScreen
@@ -232,10 +264,53 @@ function Console({onQuit}: {onQuit(): void}) {
 							store={store}
 							width={columns}
 							height={contentHeight}
-							active={!question && !help}
+							active={!overlayOpen}
 							onBack={() => setStack((current) => (current.length > 1 ? current.slice(0, -1) : current))}
 							onThrottle={askThrottle}
+							onDelete={askDelete}
 							onTab={setDetailTab}
+						/>
+					) : null}
+					{top.kind === 'create' ? (
+						<CreateFunctionScreen
+							width={columns}
+							height={contentHeight}
+							active={!overlayOpen}
+							onCreated={(name) => {
+								store.refresh();
+								setStack((current) => [...current.slice(0, -1), {kind: 'detail', name}]);
+							}}
+							onCancel={() => setStack((current) => current.slice(0, -1))}
+						/>
+					) : null}
+					{top.kind === 'layers' ? (
+						<LayersScreen width={columns} height={contentHeight} active={!overlayOpen} onBack={() => setStack((current) => current.slice(0, -1))} />
+					) : null}
+					{deleting !== undefined ? (
+						<DeleteFunctionDialog
+							name={deleting}
+							width={columns}
+							height={contentHeight}
+							active={!question && !help}
+							onClose={(deleted) => {
+								const name = deleting;
+								setDeleting(undefined);
+								if (!deleted) return;
+								store.refresh();
+								setStack((current) => current.filter((entry) => entry.kind !== 'detail' || entry.name !== name));
+							}}
+						/>
+					) : null}
+					{commandOpen ? (
+						<CommandLine
+							width={columns}
+							height={contentHeight}
+							active={!question && !help}
+							onGo={(screen) => {
+								setCommandOpen(false);
+								goTo(screen);
+							}}
+							onCancel={() => setCommandOpen(false)}
 						/>
 					) : null}
 					{question ? (

@@ -2,7 +2,7 @@
 // overlay lists it, and the README's key table is generated from it.
 import type {Key} from 'ink';
 
-export type Scope = 'global' | 'list' | 'filter' | 'detail' | 'overview' | 'configuration' | 'reader' | 'test' | 'editor' | 'monitor' | 'metrics' | 'logs' | 'invocations' | 'traces' | 'form' | 'confirm' | 'help';
+export type Scope = 'global' | 'list' | 'filter' | 'detail' | 'overview' | 'code' | 'configuration' | 'reader' | 'test' | 'editor' | 'monitor' | 'metrics' | 'logs' | 'invocations' | 'traces' | 'versions' | 'aliases' | 'layers' | 'form' | 'confirm' | 'help';
 
 export interface Binding {
 	id: string;
@@ -19,6 +19,7 @@ export const scopeTitles: Record<Scope, string> = {
 	filter: 'Filtering the list',
 	detail: 'Function detail',
 	overview: 'Overview tab',
+	code: 'Code tab',
 	configuration: 'Configuration tab',
 	reader: 'Reading a long text (a state machine\'s definition)',
 	test: 'Test tab',
@@ -28,6 +29,9 @@ export const scopeTitles: Record<Scope, string> = {
 	logs: 'Monitor tab: logs',
 	invocations: 'Monitor tab: recent invocations',
 	traces: 'Monitor tab: traces',
+	versions: 'Versions tab',
+	aliases: 'Aliases tab',
+	layers: 'Layers screen',
 	form: 'Editing a form',
 	confirm: 'Questions (y/N)',
 	help: 'Help',
@@ -37,6 +41,7 @@ export const keymap: readonly Binding[] = [
 	{id: 'quit', keys: ['q'], description: 'Quit', scope: 'global'},
 	{id: 'force-quit', keys: ['ctrl+c'], description: 'Quit from anywhere, restoring the terminal', scope: 'global'},
 	{id: 'help', keys: ['?'], description: 'Show the keys of this screen', scope: 'global'},
+	{id: 'command', keys: [':'], description: 'Go to a screen by name: functions, layers', scope: 'global'},
 
 	{id: 'down', keys: ['down', 'j'], description: 'Next function', scope: 'list'},
 	{id: 'up', keys: ['up', 'k'], description: 'Previous function', scope: 'list'},
@@ -49,6 +54,8 @@ export const keymap: readonly Binding[] = [
 	{id: 'clear-filter', keys: ['escape'], description: 'Clear the filter', scope: 'list'},
 	{id: 'refresh', keys: ['r'], description: 'Reload the functions', scope: 'list'},
 	{id: 'throttle', keys: ['T'], description: 'Throttle the function, or unthrottle it', scope: 'list', dangerous: true},
+	{id: 'create-function', keys: ['c'], description: 'Create a function: from scratch, a blueprint or a container image', scope: 'list', dangerous: true},
+	{id: 'delete-function', keys: ['X'], description: 'Delete the function (type its name to confirm)', scope: 'list', dangerous: true},
 
 	{id: 'filter-accept', keys: ['enter', 'down'], description: 'Keep the filter and go back to the list', scope: 'filter'},
 	{id: 'filter-cancel', keys: ['escape'], description: 'Clear the filter', scope: 'filter'},
@@ -58,9 +65,14 @@ export const keymap: readonly Binding[] = [
 	{id: 'next-tab', keys: ['tab'], description: 'Next tab', scope: 'detail'},
 	{id: 'previous-tab', keys: ['shift+tab'], description: 'Previous tab', scope: 'detail'},
 	{id: 'tab-1', keys: ['1'], description: 'Overview tab', scope: 'detail'},
+	{id: 'tab-2', keys: ['2'], description: 'Code tab', scope: 'detail'},
 	{id: 'tab-3', keys: ['3'], description: 'Test tab', scope: 'detail'},
 	{id: 'tab-4', keys: ['4'], description: 'Monitor tab', scope: 'detail'},
 	{id: 'tab-5', keys: ['5'], description: 'Configuration tab', scope: 'detail'},
+	{id: 'tab-6', keys: ['6'], description: 'Aliases tab', scope: 'detail'},
+	{id: 'tab-7', keys: ['7'], description: 'Versions tab', scope: 'detail'},
+	{id: 'download', keys: ['D'], description: 'Download the function: its code, a SAM template, or both', scope: 'detail'},
+	{id: 'delete-function', keys: ['X'], description: 'Delete the function (type its name to confirm)', scope: 'detail', dangerous: true},
 	{id: 'refresh', keys: ['r'], description: 'Reload the function', scope: 'detail'},
 	{id: 'throttle', keys: ['T'], description: 'Throttle the function, or unthrottle it', scope: 'detail', dangerous: true},
 
@@ -74,7 +86,18 @@ export const keymap: readonly Binding[] = [
 	{id: 'reveal', keys: ['v'], description: 'Show or hide the value of the variable', scope: 'configuration'},
 	{id: 'reveal-all', keys: ['V'], description: 'Show or hide every value', scope: 'configuration'},
 	{id: 'external-editor', keys: ['E'], description: 'Every variable in $EDITOR, as KEY=VALUE', scope: 'configuration', dangerous: true},
+	{id: 'move-up', keys: ['K'], description: 'Move the layer up (it is merged earlier)', scope: 'configuration', dangerous: true},
+	{id: 'move-down', keys: ['J'], description: 'Move the layer down', scope: 'configuration', dangerous: true},
 	{id: 'toggle-enabled', keys: ['x'], description: 'Enable or disable the trigger (an event source mapping)', scope: 'configuration', dangerous: true},
+
+	{id: 'code-down', keys: ['down', 'j'], description: 'Next file', scope: 'code'},
+	{id: 'code-up', keys: ['up', 'k'], description: 'Previous file', scope: 'code'},
+	{id: 'code-open', keys: ['enter', 'right', 'l'], description: 'Open the file, or the folder', scope: 'code'},
+	{id: 'code-close-folder', keys: ['h'], description: 'Close the folder', scope: 'code'},
+	{id: 'code-edit', keys: ['e'], description: 'Edit the file in $VISUAL or $EDITOR', scope: 'code', dangerous: true},
+	{id: 'code-deploy', keys: ['u'], description: 'Deploy the changed files (UpdateFunctionCode)', scope: 'code', dangerous: true},
+	{id: 'code-deploy-from', keys: ['U'], description: 'Deploy a local directory or .zip', scope: 'code', dangerous: true},
+	{id: 'code-discard', keys: ['x'], description: 'Discard the changes not deployed', scope: 'code'},
 
 	{id: 'reader-down', keys: ['down', 'j'], description: 'A line down', scope: 'reader'},
 	{id: 'reader-up', keys: ['up', 'k'], description: 'A line up', scope: 'reader'},
@@ -148,6 +171,27 @@ export const keymap: readonly Binding[] = [
 	{id: 'traces-up', keys: ['up', 'k'], description: 'Previous trace', scope: 'traces'},
 	{id: 'traces-open', keys: ['enter'], description: 'The trace as a timeline', scope: 'traces'},
 	{id: 'traces-back', keys: ['escape'], description: 'Back from the timeline to the traces', scope: 'traces'},
+
+	{id: 'versions-down', keys: ['down', 'j'], description: 'Next version', scope: 'versions'},
+	{id: 'versions-up', keys: ['up', 'k'], description: 'Previous version', scope: 'versions'},
+	{id: 'versions-open', keys: ['enter'], description: 'The version\'s configuration; Esc comes back', scope: 'versions'},
+	{id: 'versions-publish', keys: ['p'], description: 'Publish a version of $LATEST, with a description', scope: 'versions', dangerous: true},
+	{id: 'versions-delete', keys: ['d'], description: 'Delete the version', scope: 'versions', dangerous: true},
+
+	{id: 'aliases-down', keys: ['down', 'j'], description: 'Next alias', scope: 'aliases'},
+	{id: 'aliases-up', keys: ['up', 'k'], description: 'Previous alias', scope: 'aliases'},
+	{id: 'aliases-open', keys: ['enter'], description: 'The configuration the alias points to; Esc comes back', scope: 'aliases'},
+	{id: 'aliases-create', keys: ['a'], description: 'Create an alias, with weighted routing between two versions', scope: 'aliases', dangerous: true},
+	{id: 'aliases-edit', keys: ['e'], description: 'Edit the alias: its version, weights and description', scope: 'aliases', dangerous: true},
+	{id: 'aliases-delete', keys: ['d'], description: 'Delete the alias', scope: 'aliases', dangerous: true},
+
+	{id: 'layers-down', keys: ['down', 'j'], description: 'Next layer, or version', scope: 'layers'},
+	{id: 'layers-up', keys: ['up', 'k'], description: 'Previous layer, or version', scope: 'layers'},
+	{id: 'layers-open', keys: ['enter'], description: 'The layer\'s versions', scope: 'layers'},
+	{id: 'layers-back', keys: ['escape'], description: 'Back: from the versions to the layers, from the layers to the functions', scope: 'layers'},
+	{id: 'layers-publish', keys: ['p'], description: 'Publish a layer version from a directory or .zip', scope: 'layers', dangerous: true},
+	{id: 'layers-delete', keys: ['d'], description: 'Delete the layer version', scope: 'layers', dangerous: true},
+	{id: 'layers-refresh', keys: ['r'], description: 'Read the layers again', scope: 'layers'},
 
 	{id: 'form-next', keys: ['tab', 'down'], description: 'Next field', scope: 'form'},
 	{id: 'form-previous', keys: ['shift+tab', 'up'], description: 'Previous field', scope: 'form'},

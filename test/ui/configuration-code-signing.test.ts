@@ -4,7 +4,7 @@
 // input kept), attaching it, a deployment of unsigned code refused by Lambda,
 // editing it, detaching it after a question, and read-only mode.
 import assert from 'node:assert/strict';
-import {after, before, describe, test} from 'node:test';
+import {before, describe, test} from 'node:test';
 import {
 	GetCodeSigningConfigCommand,
 	GetFunctionCodeSigningConfigCommand,

@@ -202,8 +202,9 @@ describe('the Configuration tab in an 80x24 terminal', () => {
 		await ui.press('e');
 		await ui.waitForText('Read-only mode: changes are off');
 		assert.ok(!ui.screen().includes('Edit general configuration'));
-		// Environment is the sixth section.
-		await ui.press('j', 'j', 'j', 'j', 'j');
+		// Down the sections to Environment.
+		const environmentRow = (): number => ui.screen().split('\n').findIndex((line) => line.slice(0, 18).trim() === 'Environment');
+		for (let presses = 0; presses < 20 && !ui.cell(environmentRow(), 1).inverse; presses++) await ui.press('j');
 		await ui.waitForText(/Environment variables \(\d+\)/);
 		await ui.press('a');
 		assert.ok(!ui.screen().includes('Add an environment variable'));

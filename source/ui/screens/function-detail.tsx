@@ -13,10 +13,14 @@ import {bindingFor} from '../keymap.js';
 import {layers, useKeys} from '../input.js';
 import type {FunctionStore} from '../hooks/useFunctionStore.js';
 import {useResource} from '../hooks/useResource.js';
+import {ExportDialog} from '../components/ExportDialog.js';
+import {AliasesTab} from '../tabs/aliases.js';
+import {CodeTab} from '../tabs/code/index.js';
 import {ConfigurationTab, type SectionRequest} from '../tabs/configuration/index.js';
 import {MonitorTab} from '../tabs/monitor/index.js';
 import {OverviewTab} from '../tabs/overview.js';
 import {TestTab} from '../tabs/test/index.js';
+import {VersionsTab} from '../tabs/versions.js';
 
 interface Props {
 	name: string;
@@ -26,20 +30,25 @@ interface Props {
 	active: boolean;
 	onBack(): void;
 	onThrottle(fn: Pick<FunctionSummary, 'name'>): void;
+	onDelete(fn: Pick<FunctionSummary, 'name'>): void;
 	/** Says which tab is shown (help lists that tab's keys). */
 	onTab?(title: string): void;
 }
 
 const tabs: readonly TabTitle[] = [
 	{number: 1, title: 'Overview'},
+	{number: 2, title: 'Code'},
 	{number: 3, title: 'Test'},
 	{number: 4, title: 'Monitor'},
 	{number: 5, title: 'Configuration'},
+	{number: 6, title: 'Aliases'},
+	{number: 7, title: 'Versions'},
 ];
 
-export function FunctionDetailScreen({name, store, width, height, active, onBack, onThrottle, onTab}: Props) {
+export function FunctionDetailScreen({name, store, width, height, active, onBack, onThrottle, onDelete, onTab}: Props) {
 	const {clients, theme} = useConsole();
 	const [tab, setTab] = useState(0);
+	const [exporting, setExporting] = useState(false);
 	/** The section the Overview asked the Configuration tab to show; dropped when the user changes tabs. */
 	const [sectionRequest, setSectionRequest] = useState<SectionRequest>();
 	const openSection = useCallback((section: string, intent?: 'add') => {
@@ -97,9 +106,12 @@ export function FunctionDetailScreen({name, store, width, height, active, onBack
 					showTab((tab + tabs.length - 1) % tabs.length);
 					return true;
 				case 'tab-1':
+				case 'tab-2':
 				case 'tab-3':
 				case 'tab-4':
-				case 'tab-5': {
+				case 'tab-5':
+				case 'tab-6':
+				case 'tab-7': {
 					const index = tabs.findIndex((each) => `tab-${each.number}` === binding.id);
 					if (index >= 0) showTab(index);
 					return true;
@@ -111,11 +123,17 @@ export function FunctionDetailScreen({name, store, width, height, active, onBack
 				case 'throttle':
 					onThrottle({name});
 					return true;
+				case 'download':
+					if (detail.data) setExporting(true);
+					return true;
+				case 'delete-function':
+					onDelete({name});
+					return true;
 				default:
 					return false;
 			}
 		},
-		active,
+		active && !exporting,
 	);
 
 	const bodyHeight = Math.max(0, height - 2);
@@ -124,12 +142,18 @@ export function FunctionDetailScreen({name, store, width, height, active, onBack
 		const reserved = known !== undefined ? known : (detail.data.reservedConcurrency ?? null);
 		const title = tabs[tab]?.title;
 		body =
-			title === 'Configuration' ? (
-				<ConfigurationTab detail={detail.data} reload={reloadDetail} width={width} height={bodyHeight} active={active} request={sectionRequest} />
+			title === 'Code' ? (
+				<CodeTab detail={detail.data} reload={reloadDetail} width={width} height={bodyHeight} active={active && !exporting} />
+			) : title === 'Aliases' ? (
+				<AliasesTab detail={detail.data} reload={reloadDetail} width={width} height={bodyHeight} active={active && !exporting} />
+			) : title === 'Versions' ? (
+				<VersionsTab detail={detail.data} reload={reloadDetail} width={width} height={bodyHeight} active={active && !exporting} />
+			) : title === 'Configuration' ? (
+				<ConfigurationTab detail={detail.data} reload={reloadDetail} width={width} height={bodyHeight} active={active && !exporting} request={sectionRequest} />
 			) : title === 'Monitor' ? (
-				<MonitorTab detail={detail.data} width={width} height={bodyHeight} active={active} onView={onMonitorView} />
+				<MonitorTab detail={detail.data} width={width} height={bodyHeight} active={active && !exporting} onView={onMonitorView} />
 			) : title === 'Test' ? (
-				<TestTab detail={detail.data} width={width} height={bodyHeight} active={active} />
+				<TestTab detail={detail.data} width={width} height={bodyHeight} active={active && !exporting} />
 			) : (
 				<OverviewTab
 					detail={detail.data}
@@ -138,7 +162,7 @@ export function FunctionDetailScreen({name, store, width, height, active, onBack
 					theme={theme}
 					width={width}
 					height={bodyHeight}
-					active={active}
+					active={active && !exporting}
 					onOpenSection={openSection}
 				/>
 			);
@@ -159,10 +183,13 @@ export function FunctionDetailScreen({name, store, width, height, active, onBack
 				</Text>
 				<Text color={theme.muted}>{detail.loading && detail.data ? '  refreshing…' : ''}</Text>
 			</Text>
-			<Tabs tabs={tabs} current={tab} theme={theme} />
+			<Tabs tabs={tabs} current={tab} theme={theme} width={width} />
 			<Box height={bodyHeight} flexDirection="column">
 				{body}
 			</Box>
+			{exporting && detail.data ? (
+				<ExportDialog detail={detail.data} width={width} height={height} active={active} onClose={() => setExporting(false)} />
+			) : null}
 		</Box>
 	);
 }

@@ -18,8 +18,12 @@ interface Props {
 	width: number;
 	height: number;
 	active: boolean;
+	/** Drawn (it may be drawn with a question over it, not taking keys); default: when active. */
+	visible?: boolean;
 	onOpen(fn: FunctionSummary): void;
 	onThrottle(fn: FunctionSummary): void;
+	onCreate(): void;
+	onDelete(fn: FunctionSummary): void;
 }
 
 const fixedWidths = {runtime: 10, memory: 5, timeout: 4, code: 6, modified: 8, state: 8, concurrency: 9};
@@ -81,7 +85,7 @@ function allColumns(store: FunctionStore, theme: Theme): Array<Column<FunctionSu
 	];
 }
 
-export function FunctionListScreen({store, theme, width, height, active, onOpen, onThrottle}: Props) {
+export function FunctionListScreen({store, theme, width, height, active, visible = active, onOpen, onThrottle, onCreate, onDelete}: Props) {
 	const [selected, setSelected] = useState(0);
 	const [filter, setFilter] = useState('');
 	const [filtering, setFiltering] = useState(false);
@@ -161,6 +165,12 @@ export function FunctionListScreen({store, theme, width, height, active, onOpen,
 				case 'throttle':
 					if (fn) onThrottle(fn);
 					return true;
+				case 'create-function':
+					onCreate();
+					return true;
+				case 'delete-function':
+					if (fn) onDelete(fn);
+					return true;
 				default:
 					return false;
 			}
@@ -178,7 +188,7 @@ export function FunctionListScreen({store, theme, width, height, active, onOpen,
 				? `No function matches "${filter}". Esc clears the filter.`
 				: 'No functions in this region.';
 	return (
-		<Box flexDirection="column" width={width} height={height} display={active ? 'flex' : 'none'}>
+		<Box flexDirection="column" width={width} height={height} display={visible ? 'flex' : 'none'}>
 			<Text wrap="truncate">
 				<Text bold color={theme.accent}>
 					{title}

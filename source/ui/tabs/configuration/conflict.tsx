@@ -2,6 +2,7 @@
 // fields being changed, theirs beside the user's, and the choice.
 import React from 'react';
 import type {ConfigurationChange, FunctionDetail} from '../../../domain/function-model.js';
+import {layerVersionLabel} from '../../../domain/layers.js';
 import {cleanText} from '../../../domain/sanitize.js';
 import {Dialog} from '../../components/Dialog.js';
 import {useConsole} from '../../context.js';
@@ -23,6 +24,11 @@ function environmentRows(mine: Record<string, string>, theirs: Record<string, st
 	return rows.length > 0 ? rows : [['Variables', 'the same', 'the same']];
 }
 
+/** Layers in merge order, as name:version. */
+function layerList(arns: readonly string[]): string {
+	return arns.length === 0 ? '(none)' : arns.map((arn) => layerVersionLabel(arn)).join(', ');
+}
+
 /** For each field the change sets: what the user wants, and what is there now. */
 export function conflictRows(change: ConfigurationChange, fresh: FunctionDetail): Row[] {
 	const rows: Row[] = [];
@@ -33,6 +39,7 @@ export function conflictRows(change: ConfigurationChange, fresh: FunctionDetail)
 	if (change.handler !== undefined) rows.push(['Handler', change.handler, fresh.handler]);
 	if (change.runtime !== undefined) rows.push(['Runtime', change.runtime, fresh.runtime]);
 	if (change.environment !== undefined) rows.push(...environmentRows(change.environment, fresh.environment));
+	if (change.layers !== undefined) rows.push(['Layers', layerList(change.layers), layerList(fresh.layers.map((layer) => layer.arn))]);
 	if (change.kmsKeyArn !== undefined) rows.push(['KMS key', change.kmsKeyArn || '(Lambda\'s)', fresh.kmsKeyArn || '(Lambda\'s)']);
 	return rows;
 }

@@ -12,6 +12,7 @@ import {EnvironmentSection} from './environment.js';
 import {FileSystemsSection} from './file-systems.js';
 import {FunctionUrlSection} from './function-url.js';
 import {GeneralSection} from './general.js';
+import {LayersSection} from './layers.js';
 import {MonitoringSection} from './monitoring.js';
 import {PermissionsSection} from './permissions.js';
 import {StateMachinesSection} from './state-machines.js';
@@ -59,6 +60,7 @@ export const sections: readonly Section[] = [
 	{id: 'permissions', title: 'Permissions', hasItems: true, Pane: PermissionsSection},
 	{id: 'destinations', title: 'Destinations', hasItems: true, Pane: DestinationsSection},
 	{id: 'function-url', title: 'Function URL', hasItems: false, Pane: FunctionUrlSection},
+	{id: 'layers', title: 'Layers', hasItems: true, Pane: LayersSection},
 	{id: 'environment', title: 'Environment', hasItems: true, Pane: EnvironmentSection},
 	{id: 'tags', title: 'Tags', hasItems: true, Pane: TagsSection},
 	{id: 'vpc', title: 'VPC', hasItems: false, Pane: VpcSection},

@@ -7,11 +7,11 @@
 // colour; j/k, PgUp/PgDn and g/G scroll it, Esc closes it. Nothing here
 // changes anything.
 import {Box, Text} from 'ink';
-import React, {useState} from 'react';
+import React from 'react';
 import {stateMachineConsoleUrl, stateMachinesCalling, type StateMachineCalling} from '../../../aws/state-machines.js';
 import {breakLines, fit, wrapWords} from '../../../domain/format.js';
 import {definitionLines} from '../../../domain/state-machine-definition.js';
-import {clampOffset, LineView} from '../../components/LineView.js';
+import {LineView} from '../../components/LineView.js';
 import {Field} from '../../components/Field.js';
 import {useConsole} from '../../context.js';
 import {useResource} from '../../hooks/useResource.js';
@@ -21,6 +21,7 @@ import type {Theme} from '../../theme.js';
 import type {SectionProps} from './sections.js';
 import {useItemList} from './useItemList.js';
 import {useSectionOverlay} from './useSectionOverlay.js';
+import {useReaderScroll} from '../../hooks/useReaderScroll.js';
 
 const labelWidth = 7;
 const nameWidthMax = 24;
@@ -55,43 +56,9 @@ interface DefinitionProps {
 
 /** The definition over the whole tab; only the lines in view are drawn. */
 function DefinitionView({machine, functionName, where, theme, width, height, left, active, onClose}: DefinitionProps) {
-	const [offset, setOffset] = useState(0);
 	const lines = definitionLines(machine.definition, functionName, width);
 	const viewHeight = Math.max(1, height - 3);
-	const start = clampOffset(offset, lines.length, viewHeight);
-	const scrollTo = (next: number): void => setOffset(clampOffset(next, lines.length, viewHeight));
-	useKeys(
-		layers.overlay,
-		(name) => {
-			switch (bindingFor('reader', name)?.id) {
-				case 'reader-close':
-					onClose();
-					return true;
-				case 'reader-down':
-					scrollTo(start + 1);
-					return true;
-				case 'reader-up':
-					scrollTo(start - 1);
-					return true;
-				case 'reader-page-down':
-					scrollTo(start + viewHeight - 1);
-					return true;
-				case 'reader-page-up':
-					scrollTo(start - (viewHeight - 1));
-					return true;
-				case 'reader-top':
-					scrollTo(0);
-					return true;
-				case 'reader-bottom':
-					scrollTo(lines.length);
-					return true;
-				default:
-					// Quitting and help still work; nothing else reaches the tab under the definition.
-					return name !== 'q' && name !== 'ctrl+c' && name !== '?';
-			}
-		},
-		active,
-	);
+	const start = useReaderScroll({count: lines.length, viewHeight, active, onClose});
 	const shown = lines.length === 0 ? '0' : `${start + 1}-${Math.min(lines.length, start + viewHeight)}`;
 	const position = ` lines ${shown} of ${lines.length}`;
 	const padded = [...lines, ...Array.from({length: Math.max(0, viewHeight - (lines.length - start))}, () => ({text: '', tone: 'normal' as const}))];
