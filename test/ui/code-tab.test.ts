@@ -10,7 +10,7 @@ import {mkdtempSync, truncateSync, writeFileSync, mkdirSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
-import {GetFunctionConfigurationCommand, InvokeCommand, UpdateFunctionConfigurationCommand, waitUntilFunctionActiveV2, waitUntilFunctionUpdatedV2} from '@aws-sdk/client-lambda';
+import {CreateFunctionCommand, GetFunctionConfigurationCommand, InvokeCommand, UpdateFunctionConfigurationCommand, waitUntilFunctionActiveV2, waitUntilFunctionUpdatedV2} from '@aws-sdk/client-lambda';
 import {strToU8, zipSync} from 'fflate';
 import {localLambdaForSuite, replace} from '../support/configuration-tab.js';
 import type {TestLambda} from '../support/local-lambda.js';
@@ -251,6 +251,32 @@ describe('the Code tab in an 80x24 terminal', () => {
 		await select(ui, 'lib/');
 		await ui.press(keys.enter);
 		await ui.waitForText('where.mjs');
+		await ui.quit();
+	});
+
+	test('a container image function shows its image and its configuration instead of a tree, and e explains why not', async () => {
+		const imageUri = '123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:2024-06';
+		await local().clients.lambda.send(
+			new CreateFunctionCommand({
+				FunctionName: 'imaged',
+				Role: 'arn:aws:iam::123456789012:role/lambdash-test',
+				PackageType: 'Image',
+				Code: {ImageUri: imageUri},
+				ImageConfig: {Command: ['app.handler'], EntryPoint: ['/lambda-entrypoint.sh'], WorkingDirectory: '/var/task'},
+			}),
+		);
+		await waitUntilFunctionActiveV2({client: local().clients.lambda, maxWaitTime: 20}, {FunctionName: 'imaged'});
+		const ui = UiTerminal.start(local().session);
+		await openTab(ui, 'imaged', '2');
+		await ui.waitForText('Container image');
+		const screen = ui.screen();
+		assert.match(screen, new RegExp(`Image URI +${imageUri.replace(/\./g, '\\.')}`));
+		assert.match(screen, /Entry point +\["\/lambda-entrypoint\.sh"\]/);
+		assert.match(screen, /Command +\["app\.handler"\]/);
+		assert.match(screen, /Working directory +\/var\/task/);
+		assert.match(screen, /The code is in the image/);
+		await ui.press('e');
+		await ui.waitForText('imaged runs a container image: push a new image to change its code.');
 		await ui.quit();
 	});
 

@@ -133,7 +133,7 @@ export function CodeTab({detail, reload, width, height, active, onView}: CodeTab
 			return false;
 		}
 		if (code?.kind === 'image') {
-			notify({tone: 'info', text: `${name} is a container image function: its code is the image. Push a new image to change it.`});
+			notify({tone: 'info', text: `${name} runs a container image: push a new image to change its code.`});
 			return false;
 		}
 		return true;
@@ -266,6 +266,7 @@ export function CodeTab({detail, reload, width, height, active, onView}: CodeTab
 				}
 				case 'code-edit':
 					if (selected?.kind === 'file') edit(selected.path);
+					else if (code?.kind === 'image') mayChange();
 					else if (selected !== undefined) notify({tone: 'info', text: 'Choose a file to edit: Enter opens the folder.'});
 					return true;
 				case 'code-deploy':
