@@ -7,7 +7,7 @@
 // next and goes back to the form with what was typed.
 import React, {useRef, useState} from 'react';
 import {describeAwsError} from '../../aws/errors.js';
-import {existingExportFiles, exportFunction, type ExportProgress, type ExportResult, type ExportWhat} from '../../aws/export-function.js';
+import type {ExportProgress, ExportResult, ExportWhat} from '../../aws/export-function.js';
 import type {FunctionDetail} from '../../domain/function-model.js';
 import {cleanText} from '../../domain/sanitize.js';
 import {useConsole} from '../context.js';
@@ -50,6 +50,9 @@ function whatOf(label: string): ExportWhat {
 	return whatChoices.find((choice) => choice.label === label)?.what ?? 'both';
 }
 
+/** The exporter (and the YAML writer it brings) is loaded when the dialog first writes, not with the console. */
+const loadExporter = (): Promise<typeof import('../../aws/export-function.js')> => import('../../aws/export-function.js');
+
 export function ExportDialog({detail, width, height, active, onClose, initialDirectory}: ExportDialogProps) {
 	const {clients, theme} = useConsole();
 	const [values, setValues] = useState<Record<string, string>>(() => ({what: whatChoices[0]?.label ?? '', directory: initialDirectory ?? process.cwd()}));
@@ -67,11 +70,13 @@ export function ExportDialog({detail, width, height, active, onClose, initialDir
 
 	const run = (chosen: Record<string, string>): void => {
 		set({kind: 'working', step: 'reading'});
-		exportFunction(clients, detail.name, {
+		loadExporter()
+			.then(({exportFunction}) => exportFunction(clients, detail.name, {
 			directory: chosen['directory'] ?? '.',
 			what: whatOf(chosen['what'] ?? ''),
 			onProgress: (step) => set({kind: 'working', step}),
-		}).then(
+		}))
+			.then(
 			(result) => set({kind: 'done', result}),
 			(error: unknown) => {
 				const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -86,7 +91,9 @@ export function ExportDialog({detail, width, height, active, onClose, initialDir
 
 	const submit = (chosen: Record<string, string>): void => {
 		setValues(chosen);
-		existingExportFiles(chosen['directory'] ?? '.', detail.name, whatOf(chosen['what'] ?? '')).then(
+		loadExporter()
+			.then(({existingExportFiles}) => existingExportFiles(chosen['directory'] ?? '.', detail.name, whatOf(chosen['what'] ?? '')))
+			.then(
 			(existing) => (existing.length > 0 ? set({kind: 'confirm', existing}) : run(chosen)),
 			(error: unknown) => set({kind: 'error', message: error instanceof Error ? cleanText(error.message) : String(error)}),
 		);
