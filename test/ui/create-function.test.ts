@@ -113,6 +113,9 @@ describe('creating a function in an 80x24 terminal', () => {
 		await chooseWay(ui, 'Use a blueprint');
 		await ui.waitForText('Create function: choose a blueprint');
 		assert.match(ui.screen(), /Hello world in Node\.js: returns a greeting/);
+		// A new question: its cursor is on its first line, not where the previous picker's was.
+		const first = ui.rowOf('Hello world in Node.js');
+		assert.ok(ui.cell(first, (ui.screen().split('\n')[first] ?? '').indexOf('Hello world in Node.js')).inverse, 'the first blueprint is under the cursor');
 		await moveTo(ui, 'Hello world in Python');
 		await ui.press(keys.enter);
 		await ui.waitForText('Function name');

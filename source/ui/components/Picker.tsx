@@ -38,9 +38,18 @@ interface Props {
 }
 
 export function Picker({title, items, multiple, chosen = [], hint, theme, width, height, offsetLeft = 0, active, onAccept, onCancel}: Props) {
-	const [cursor, setCursor] = useState(() => Math.max(0, items.findIndex((item) => item.id === chosen[0])));
+	const startCursor = (): number => Math.max(0, items.findIndex((item) => item.id === chosen[0]));
+	const [cursor, setCursor] = useState(startCursor);
 	const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set(multiple ? chosen : []));
 	const [problem, setProblem] = useState<string | undefined>();
+	// A screen may show one picker after another in the same place: a new title is a new question, asked afresh.
+	const [askedFor, setAskedFor] = useState(title);
+	if (askedFor !== title) {
+		setAskedFor(title);
+		setCursor(startCursor());
+		setPicked(new Set(multiple ? chosen : []));
+		setProblem(undefined);
+	}
 	const last = Math.max(0, items.length - 1);
 	// The items may change under the picker (fewer of them): the cursor stays on one.
 	const at = Math.min(cursor, last);
