@@ -105,6 +105,15 @@ export function wrapWords(text: string, width: number): string[] {
 	return lines;
 }
 
+/** At most `rows` lines of `text` broken at spaces into `width` columns, the last cut with an ellipsis when there is more. */
+export function wrapWordsWithin(text: string, width: number, rows: number): string[] {
+	const lines = wrapWords(text, width);
+	if (lines.length <= rows) return lines;
+	const shown = lines.slice(0, rows);
+	shown[rows - 1] = truncate(`${shown[rows - 1] ?? ''} ${lines.slice(rows).join(' ')}`, width);
+	return shown;
+}
+
 /**
  * A long name (an ARN, a URL, a path) on as many lines of at most `width`
  * characters as it needs, each ending just after one of `breakAfter` where it

@@ -39,6 +39,17 @@ interface Props {
 	onCancel(): void;
 }
 
+/**
+ * The rows of the screen under a form of `fields` fields (a form centres
+ * itself: a title row, two rows a field, a footer row and the bottom border):
+ * where a caller writes out the problems of a refused form, since they are
+ * longer than the form's message line.
+ */
+export function rowsUnderForm(height: number, fields: number): number {
+	const rows = fields * 2 + 1 + 2;
+	return Math.max(0, height - Math.max(0, Math.floor((height - rows) / 2)) - rows);
+}
+
 export function Form({title, fields, theme, width, height, offsetLeft = 0, active, onSubmit, onCancel}: Props) {
 	const [edits, setEdits] = useState<LineEdit[]>(() => fields.map((field) => lineAt(field.value)));
 	const [focus, setFocus] = useState(0);

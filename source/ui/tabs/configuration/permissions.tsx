@@ -10,12 +10,12 @@ import {Box, Text} from 'ink';
 import React, {useState} from 'react';
 import {errorName} from '../../../aws/errors.js';
 import {addPermission, getPolicy, removePermission, type FunctionPolicy, type PermissionRequest, type PermissionStatement} from '../../../aws/permissions.js';
-import {fit, truncate, wrapWords} from '../../../domain/format.js';
+import {fit, wrapWords, wrapWordsWithin} from '../../../domain/format.js';
 import {checkPermissionForm, describeStatement, statementIdMaxLength} from '../../../domain/resource-policy.js';
 import {cleanText} from '../../../domain/sanitize.js';
 import {ConfirmDialog, useConfirm} from '../../components/ConfirmDialog.js';
 import {Field} from '../../components/Field.js';
-import {Form, type FormField} from '../../components/Form.js';
+import {Form, rowsUnderForm, type FormField} from '../../components/Form.js';
 import {useConsole, useNotify} from '../../context.js';
 import type {SaveResult} from '../../hooks/useConfigurationSave.js';
 import {useResource} from '../../hooks/useResource.js';
@@ -52,25 +52,6 @@ function requestOf(values: Record<string, string>): PermissionRequest {
 /** The role's name, the last part of its ARN (arn:aws:iam::123456789012:role/service-role/name). */
 function roleName(arn: string): string {
 	return arn.slice(arn.lastIndexOf('/') + 1);
-}
-
-/**
- * The rows of the tab under the add form (Form centres itself: a title row,
- * two rows a field, a footer row and the bottom border): where the problems of
- * a refused form are written out, since they are longer than the message line.
- */
-function rowsUnderForm(height: number): number {
-	const rows = formFields * 2 + 1 + 2;
-	return Math.max(0, height - Math.max(0, Math.floor((height - rows) / 2)) - rows);
-}
-
-/** At most `rows` lines of `text` in `width` columns, the last cut when there is more. */
-function wrapped(text: string, width: number, rows: number): string[] {
-	const lines = wrapWords(text, width);
-	if (lines.length <= rows) return lines;
-	const shown = lines.slice(0, rows);
-	shown[rows - 1] = truncate(`${shown[rows - 1] ?? ''} ${lines.slice(rows).join(' ')}`, width);
-	return shown;
 }
 
 export function PermissionsSection(props: SectionProps) {
@@ -158,7 +139,7 @@ export function PermissionsSection(props: SectionProps) {
 			{id: 'sourceArn', label: 'Source ARN', value: '', hint: 'optional: the bucket, topic or rule that may call'},
 			{id: 'sourceAccount', label: 'Source account', value: '', hint: 'optional: the 12-digit account it belongs to'},
 		];
-		const under = rowsUnderForm(height);
+		const under = rowsUnderForm(height, formFields);
 		const problemLines = problems.flatMap((problem) => wrapWords(problem, screenWidth - 2)).slice(0, under);
 		// One shape whether or not there are problems: the form must not be drawn anew (it holds what was typed).
 		layer = (
@@ -201,7 +182,7 @@ export function PermissionsSection(props: SectionProps) {
 			<ConfirmDialog
 				title="Remove permission"
 				question={`Remove the statement ${statement.sid}?`}
-				details={[...wrapped(describeStatement(statement), Math.max(20, width - 6), 2), `It goes from ${detail.name}'s policy at once.`]}
+				details={[...wrapWordsWithin(describeStatement(statement), Math.max(20, width - 6), 2), `It goes from ${detail.name}'s policy at once.`]}
 				theme={theme}
 				width={width}
 				height={height}
@@ -211,7 +192,7 @@ export function PermissionsSection(props: SectionProps) {
 
 	const role = cleanText(detail.role);
 	const sidWidth = Math.min(24, Math.max(4, ...statements.map((statement) => statement.sid.length)) + 2);
-	const shownDetail = selected === undefined ? [] : wrapped(`${selected.sid}: ${describeStatement(selected)}`, width, detailRows);
+	const shownDetail = selected === undefined ? [] : wrapWordsWithin(`${selected.sid}: ${describeStatement(selected)}`, width, detailRows);
 	const listHeight = Math.max(1, height - 7 - shownDetail.length);
 	const footer = inside ? 'a add · d remove · Esc back' : 'Enter: the statements · a add a permission';
 	const list = (

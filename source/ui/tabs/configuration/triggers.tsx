@@ -15,13 +15,13 @@ import React, {useEffect, useRef, useState} from 'react';
 import {errorName} from '../../../aws/errors.js';
 import {createMapping, deleteMapping, listMappings, updateMapping, type EventSourceMapping} from '../../../aws/event-source-mappings.js';
 import {addPermission, getPolicy, removePermission, type FunctionPolicy, type PermissionStatement} from '../../../aws/permissions.js';
-import {fit, truncate, wrapWords} from '../../../domain/format.js';
+import {fit, wrapWords, wrapWordsWithin} from '../../../domain/format.js';
 import {describeStatement} from '../../../domain/resource-policy.js';
 import {accessLines, editFormFields, filtersText, generatedStatementId, mappingConflict, mappingFormFields, newMappingName, newPushName, pushFormFields, readEditForm, readMappingForm, readPushForm, statementConflict, triggerSourceOptions, type TriggerSourceOption} from '../../../domain/trigger-form.js';
 import {isTransitional, stateTone, triggersOf, type Trigger} from '../../../domain/triggers.js';
 import {ConfirmDialog, useConfirm} from '../../components/ConfirmDialog.js';
 import {Field} from '../../components/Field.js';
-import {Form, type FormField} from '../../components/Form.js';
+import {Form, rowsUnderForm, type FormField} from '../../components/Form.js';
 import {Picker} from '../../components/Picker.js';
 import {useConsole, useNotify} from '../../context.js';
 import type {SaveResult} from '../../hooks/useConfigurationSave.js';
@@ -66,21 +66,6 @@ function toneColor(theme: Theme, state: string | undefined): string | undefined 
 		default:
 			return undefined;
 	}
-}
-
-/** The rows of the tab under a form of `fields` fields (Form centres itself), where a refused form's problems are written out. */
-function rowsUnderForm(height: number, fields: number): number {
-	const rows = fields * 2 + 1 + 2;
-	return Math.max(0, height - Math.max(0, Math.floor((height - rows) / 2)) - rows);
-}
-
-/** At most `rows` lines of `text` in `width` columns, the last cut when there is more. */
-function wrapped(text: string, width: number, rows: number): string[] {
-	const lines = wrapWords(text, width);
-	if (lines.length <= rows) return lines;
-	const shown = lines.slice(0, rows);
-	shown[rows - 1] = truncate(`${shown[rows - 1] ?? ''} ${lines.slice(rows).join(' ')}`, width);
-	return shown;
 }
 
 /** The lines written out for a mapping: label and value. */
@@ -406,7 +391,7 @@ export function TriggersSection(props: SectionProps) {
 		} else {
 			question = `Delete the trigger ${what}?`;
 			details = [
-				...wrapped(statement === undefined ? trigger.id : describeStatement(statement), Math.max(20, width - 6), 2),
+				...wrapWordsWithin(statement === undefined ? trigger.id : describeStatement(statement), Math.max(20, width - 6), 2),
 				`Statement ${statement?.sid ?? ''}`,
 				"It leaves the policy; the source's own setting stays.",
 			];
@@ -437,7 +422,7 @@ export function TriggersSection(props: SectionProps) {
 				</Field>
 			));
 	} else if (selectedStatement !== undefined) {
-		shownDetail = wrapped(`${selectedStatement.sid}: ${describeStatement(selectedStatement)}`, width, Math.min(4, detailRoom)).map((line, index) => (
+		shownDetail = wrapWordsWithin(`${selectedStatement.sid}: ${describeStatement(selectedStatement)}`, width, Math.min(4, detailRoom)).map((line, index) => (
 			<Text key={`statement-${index}`} color={theme.muted} wrap="truncate">
 				{line}
 			</Text>
