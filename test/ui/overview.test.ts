@@ -89,19 +89,31 @@ describe('the Overview diagram in an 80x24 terminal', () => {
 		await ui.waitForText('State machines');
 		const sections = ui.screen().split('\n');
 		const destinations = sections.findIndex((line) => line.slice(0, 18).trim() === 'Destinations');
-		assert.ok(destinations >= 0 && ui.cell(destinations, 1).inverse, 'the Destinations section is the one shown');
+		assert.ok(destinations >= 0, 'the Destinations section is listed');
+		// The focus is in its list, on the destination that was chosen.
+		await ui.waitFor((screen) => {
+			const row = screen.split('\n').findIndex((line) => line.includes('Asynchronous · on success → SQS done'));
+			return row >= 0 && ui.cell(row, (screen.split('\n')[row] ?? '').indexOf('Asynchronous')).inverse;
+		}, 'the on-success destination under the cursor');
 
 		// Back on the Overview, k twice from the function reaches the first trigger.
 		await ui.press('1');
 		await ui.waitForText('┌ SQS · Enabled');
-		await ui.press('k');
-		await ui.waitForText(`SNS arn:aws:sns:${where}:alerts`);
-		await ui.press('k');
+		await ui.press('k', 'k');
 		await ui.waitForText(`SQS arn:aws:sqs:${where}:orders`);
+		await ui.press('j');
+		await ui.waitForText(`SNS arn:aws:sns:${where}:alerts`);
+		// The second trigger: Enter opens Triggers with the focus on it, not on the first.
 		await ui.press(keys.enter);
 		await ui.waitForText('State machines');
 		const triggers = ui.screen().split('\n').findIndex((line) => line.slice(0, 18).trim() === 'Triggers');
-		assert.ok(triggers >= 0 && ui.cell(triggers, 1).inverse, 'the Triggers section is the one shown');
+		assert.ok(triggers >= 0, 'the Triggers section is listed');
+		const underCursor = (screen: string, text: string): boolean => {
+			const row = screen.split('\n').findIndex((line) => line.includes(text));
+			return row >= 0 && ui.cell(row, (screen.split('\n')[row] ?? '').indexOf(text)).inverse;
+		};
+		await ui.waitFor((screen) => underCursor(screen, 'SNS alerts · '), 'the SNS trigger under the cursor');
+		assert.ok(!underCursor(ui.screen(), 'SQS orders · '), 'the SQS trigger is not');
 		await ui.quit();
 	});
 

@@ -51,8 +51,8 @@ export function FunctionDetailScreen({name, store, width, height, active, onBack
 	const [exporting, setExporting] = useState(false);
 	/** The section the Overview asked the Configuration tab to show; dropped when the user changes tabs. */
 	const [sectionRequest, setSectionRequest] = useState<SectionRequest>();
-	const openSection = useCallback((section: string, intent?: 'add') => {
-		setSectionRequest({section, ...(intent === undefined ? {} : {intent}), at: Date.now()});
+	const openSection = useCallback((section: string, intent?: 'add', item?: string) => {
+		setSectionRequest({section, ...(intent === undefined ? {} : {intent}), ...(item === undefined ? {} : {item}), at: Date.now()});
 		setTab(tabs.findIndex((each) => each.title === 'Configuration'));
 	}, []);
 	const showTab = (next: number): void => {

@@ -30,14 +30,16 @@ interface Props {
 	width: number;
 	height: number;
 	active: boolean;
-	/** Opens a section of the Configuration tab ('triggers', 'destinations', ...), with its add form when `intent` is 'add'. */
-	onOpenSection(section: string, intent?: 'add'): void;
+	/** Opens a section of the Configuration tab ('triggers', 'destinations', ...), with its add form when `intent` is 'add', or on one of its items. */
+	onOpenSection(section: string, intent?: 'add', item?: string): void;
 }
 
 /** A box of the diagram: the section it opens, and what is said about it under the diagram. */
 interface BoxInfo {
 	section: string;
 	intent?: 'add';
+	/** The section's item the box is. */
+	item?: string;
 	about: string;
 }
 
@@ -73,13 +75,13 @@ function diagramOf(detail: FunctionDetail, links: FunctionLinks | undefined, thr
 				text: trigger.name,
 				tone: mappingTone(trigger.state, trigger.enabled),
 			});
-			boxes.set(trigger.id, {section: 'triggers', about: `${trigger.service} ${trigger.arn ?? trigger.name}`});
+			boxes.set(trigger.id, {section: 'triggers', item: trigger.id, about: `${trigger.service} ${trigger.arn ?? trigger.name}`});
 		}
 		for (const destination of destinationsOf(links.asyncConfig?.settings, links.mappings)) {
 			const from = destination.origin === 'mapping' ? ` · ${destination.sourceName ?? 'mapping'}` : '';
 			destinations.push({id: destination.id, title: `On ${destination.condition}${from}`, text: `${destination.service} ${destination.name}`});
 			const source = destination.origin === 'mapping' ? `batches from ${destination.sourceName ?? 'the mapping'}` : 'asynchronous invocations';
-			boxes.set(destination.id, {section: 'destinations', about: `${source}, on ${destination.condition}: ${destination.arn}`});
+			boxes.set(destination.id, {section: 'destinations', item: destination.id, about: `${source}, on ${destination.condition}: ${destination.arn}`});
 		}
 	}
 	const reading = links === undefined;
@@ -144,7 +146,7 @@ export function OverviewTab({detail, reserved, account, theme, width, height, ac
 					return true;
 				case 'box-open': {
 					const box = boxes.get(selected);
-					if (box !== undefined) onOpenSection(box.section, box.intent);
+					if (box !== undefined) onOpenSection(box.section, box.intent, box.item);
 					return true;
 				}
 				case 'add-trigger':

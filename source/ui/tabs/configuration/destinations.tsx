@@ -62,7 +62,7 @@ export function DestinationsSection(props: SectionProps) {
 	const mappingsResource = useResource((signal) => listMappings(clients, detail.name, signal), [clients, detail], clients.endpoint);
 	const mappings: readonly EventSourceMapping[] = mappingsResource.data ?? [];
 	const links = destinationsOf(config.data?.settings, mappings);
-	const {cursor, selected, key: listKey} = useItemList(links, onLeave);
+	const {cursor, selected, key: listKey, moveTo} = useItemList(links, onLeave);
 	const loaded = config.data !== undefined && mappingsResource.data !== undefined;
 	const loadError = config.error ?? mappingsResource.error;
 
@@ -76,6 +76,16 @@ export function DestinationsSection(props: SectionProps) {
 		);
 		return false;
 	};
+
+	// The Overview showed a destination: the cursor goes to it once the destinations are read.
+	const {focus} = props;
+	useEffect(() => {
+		if (focus === undefined || !active || (!loaded && loadError === undefined)) return;
+		const at = links.findIndex((link) => link.id === focus);
+		if (at >= 0) moveTo(at);
+		onIntentHandled();
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [focus, active, loaded, loadError]);
 
 	// The Overview asked to add a destination: open the form as `a` would, once there is something to choose from.
 	useEffect(() => {

@@ -19,6 +19,8 @@ import {sections, type SectionProps} from './sections.js';
 export interface SectionRequest {
 	section: string;
 	intent?: 'add';
+	/** An item of the section to show, by its id. */
+	item?: string;
 	at: number;
 }
 
@@ -44,11 +46,15 @@ export function ConfigurationTab({detail, reload, width, height, active, request
 	const [inside, setInside] = useState(false);
 	const [overlay, setOverlay] = useState(false);
 	const [intent, setIntent] = useState<'add' | undefined>(request?.intent);
+	const [focus, setFocus] = useState<string | undefined>(request?.item);
 	useEffect(() => {
 		if (request === undefined) return;
-		setSelected(sectionIndex(request));
-		setInside(false);
+		const index = sectionIndex(request);
+		setSelected(index);
+		// An item asked for: the focus goes into the section's list, onto it.
+		setInside(request.item !== undefined && sections[index]?.hasItems === true);
 		setIntent(request.intent);
+		setFocus(request.item);
 	}, [request]);
 	const save = useConfigurationSave(detail.name, detail, reload);
 	const section = sections[selected] ?? sections[0]!;
@@ -93,7 +99,11 @@ export function ConfigurationTab({detail, reload, width, height, active, request
 		onLeave: () => setInside(false),
 		onOverlay: setOverlay,
 		intent: active ? intent : undefined,
-		onIntentHandled: () => setIntent(undefined),
+		focus: active ? focus : undefined,
+		onIntentHandled: () => {
+			setIntent(undefined);
+			setFocus(undefined);
+		},
 	};
 	const Pane = section.Pane;
 	return (

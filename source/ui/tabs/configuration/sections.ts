@@ -43,6 +43,12 @@ export interface SectionProps {
 	 * calls onIntentHandled. undefined otherwise.
 	 */
 	intent: 'add' | undefined;
+	/**
+	 * The id of an item to put the cursor on (the Overview's trigger or
+	 * destination box): the focus is already in the list; the section moves
+	 * to the item once it has read its items, then calls onIntentHandled.
+	 */
+	focus: string | undefined;
 	onIntentHandled(): void;
 }
 

@@ -123,9 +123,19 @@ export function TriggersSection(props: SectionProps) {
 	const mappings = data.data?.mappings ?? [];
 	const statements = data.data?.policy.statements ?? [];
 	const triggers = triggersOf(mappings, statements);
-	const {cursor, selected, key: listKey} = useItemList(triggers, onLeave);
+	const {cursor, selected, key: listKey, moveTo} = useItemList(triggers, onLeave);
 	const mappingOf = (trigger: Trigger): EventSourceMapping | undefined => mappings.find((mapping) => `mapping:${mapping.uuid}` === trigger.id);
 	const statementOf = (trigger: Trigger): PermissionStatement | undefined => statements.find((statement) => `permission:${statement.sid}` === trigger.id);
+
+	// The Overview showed a trigger: the cursor goes to it once the triggers are read.
+	const {focus} = props;
+	useEffect(() => {
+		if (focus === undefined || !active || (data.data === undefined && data.error === undefined)) return;
+		const at = triggers.findIndex((trigger) => trigger.id === focus);
+		if (at >= 0) moveTo(at);
+		onIntentHandled();
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [focus, active, data.data, data.error]);
 
 	// The Overview asked to add a trigger: open the add flow as a would.
 	useEffect(() => {

@@ -16,6 +16,8 @@ export interface ItemList<T> {
 	selected: T | undefined;
 	/** A key pressed inside the list; true when it is one of the tab's bindings (used, or kept from the screen behind). */
 	key(binding: Binding | undefined, actions?: ItemActions<T>): boolean;
+	/** Puts the cursor on the item at `index` (another tab asked for that item). */
+	moveTo(index: number): void;
 }
 
 export function useItemList<T>(items: readonly T[], onLeave: () => void): ItemList<T> {
@@ -37,5 +39,5 @@ export function useItemList<T>(items: readonly T[], onLeave: () => void): ItemLi
 		}
 		return binding !== undefined;
 	};
-	return {cursor, selected, key};
+	return {cursor, selected, key, moveTo: (index) => setCursor(Math.max(0, Math.min(Math.max(0, count - 1), index)))};
 }
