@@ -100,10 +100,14 @@ describe('creating a function in an 80x24 terminal', () => {
 		await ui.waitForText('Function name');
 		ui.type('web-app-node');
 		await ui.quiet();
-		await ui.press(keys.enter);
+		// Sent from another field: the refusal brings the focus back to the name.
+		await ui.press(keys.tab, keys.enter);
 		await ui.waitForText('A function named web-app-node already exists here: choose another name.');
 		assert.match(ui.screen(), /Function name +web-app-node/);
 		assert.match(ui.screen(), /Author from scratch/, 'the form is still open');
+		ui.type('-two');
+		await ui.quiet();
+		assert.match(ui.screen(), /Function name +web-app-node-two/, 'what is typed goes into the name');
 		await ui.press(keys.escape, keys.escape);
 		await ui.quit();
 	});

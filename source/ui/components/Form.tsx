@@ -37,6 +37,12 @@ interface Props {
 	/** Saving; the form stays open (with what was typed) until the caller closes it. */
 	onSubmit(values: Record<string, string>): void;
 	onCancel(): void;
+	/**
+	 * Problems found after the form was sent (AWS refused it: "the name is
+	 * taken"), by field id: shown on their fields as the form's own checks
+	 * are, with the focus on the first. A new object each time it is set.
+	 */
+	problems?: Readonly<Record<string, string>> | undefined;
 }
 
 /**
@@ -50,10 +56,20 @@ export function rowsUnderForm(height: number, fields: number): number {
 	return Math.max(0, height - Math.max(0, Math.floor((height - rows) / 2)) - rows);
 }
 
-export function Form({title, fields, theme, width, height, offsetLeft = 0, active, onSubmit, onCancel}: Props) {
+export function Form({title, fields, theme, width, height, offsetLeft = 0, active, onSubmit, onCancel, problems}: Props) {
 	const [edits, setEdits] = useState<LineEdit[]>(() => fields.map((field) => lineAt(field.value)));
 	const [focus, setFocus] = useState(0);
 	const [errors, setErrors] = useState<Array<string | undefined>>(() => fields.map(() => undefined));
+	const [shownProblems, setShownProblems] = useState(problems);
+	if (problems !== shownProblems) {
+		setShownProblems(problems);
+		if (problems !== undefined) {
+			const found = fields.map((field) => problems[field.id]);
+			setErrors(found);
+			const first = found.findIndex((problem) => problem !== undefined);
+			if (first >= 0) setFocus(first);
+		}
+	}
 
 	const valuesOf = (current: LineEdit[]): Record<string, string> =>
 		Object.fromEntries(fields.map((field, index) => [field.id, current[index]?.text ?? '']));

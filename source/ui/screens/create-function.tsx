@@ -58,6 +58,8 @@ export function CreateFunctionScreen({width, height, active, onCreated, onCancel
 	const [chosenWay, setChosenWay] = useState<CreateWay>('scratch');
 	const [chosenBlueprint, setChosenBlueprint] = useState<string>(blueprints[0]?.id ?? '');
 	const [account, setAccount] = useState<string | undefined>();
+	/** What AWS refused in the form, by field (the name taken). */
+	const [problems, setProblems] = useState<Readonly<Record<string, string>>>();
 	const [roles, setRoles] = useState<Roles | undefined>();
 	const [busy, setBusy] = useState(false);
 
@@ -122,6 +124,8 @@ export function CreateFunctionScreen({width, height, active, onCreated, onCancel
 				}
 				const conflict = errorName(error) === 'ResourceConflictException' && /exist/i.test(error instanceof Error ? error.message : '');
 				notify({tone: 'error', text: conflict ? nameTakenMessage(name) : describeAwsError(error, clients.endpoint)});
+				// A name that is taken is the name field's problem: shown there, with the focus on it.
+				if (conflict) setProblems({name: nameTakenMessage(name)});
 			});
 	};
 
@@ -244,6 +248,7 @@ export function CreateFunctionScreen({width, height, active, onCreated, onCancel
 				height={height}
 				active={active && !busy}
 				onSubmit={(values) => submit(step, values)}
+				problems={problems}
 				onCancel={() => {
 					notify(undefined);
 					back();
