@@ -26,6 +26,7 @@ export function updateRequest(name: string, revisionId: string, change: Configur
 	if (change.kmsKeyArn !== undefined) request.KMSKeyArn = change.kmsKeyArn;
 	if (change.tracingMode !== undefined) request.TracingConfig = {Mode: change.tracingMode as 'Active' | 'PassThrough'};
 	if (change.layers !== undefined) request.Layers = change.layers;
+	if (change.fileSystems !== undefined) request.FileSystemConfigs = change.fileSystems.map((config) => ({Arn: config.arn, LocalMountPath: config.localMountPath}));
 	if (change.deadLetterTargetArn !== undefined) request.DeadLetterConfig = {TargetArn: change.deadLetterTargetArn};
 	if (change.logging !== undefined) {
 		const logging: NonNullable<UpdateFunctionConfigurationCommandInput['LoggingConfig']> = {LogFormat: change.logging.format as 'Text' | 'JSON'};

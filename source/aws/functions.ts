@@ -72,6 +72,7 @@ export function toDetail(output: GetFunctionCommandOutput): FunctionDetail {
 			vpcId: cleanText(configuration.VpcConfig?.VpcId ?? ''),
 			ipv6AllowedForDualStack: configuration.VpcConfig?.Ipv6AllowedForDualStack ?? false,
 		},
+		fileSystems: (configuration.FileSystemConfigs ?? []).map((config) => ({arn: cleanText(config.Arn ?? ''), localMountPath: cleanText(config.LocalMountPath ?? '')})),
 		tags,
 		reservedConcurrency: output.Concurrency?.ReservedConcurrentExecutions,
 		revisionId: cleanText(configuration.RevisionId ?? ''),

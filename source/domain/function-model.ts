@@ -1,5 +1,6 @@
 // The console's own view of a Lambda function: plain data, no SDK types, so the
 // UI and the pure logic never depend on the SDK's shapes.
+import type {FileSystemConfig} from './file-systems.js';
 
 export interface FunctionSummary {
 	name: string;
@@ -33,6 +34,8 @@ export interface FunctionDetail extends FunctionSummary {
 	logging: {format: string; applicationLogLevel: string; systemLogLevel: string; logGroup: string};
 	deadLetterTargetArn: string;
 	vpc: {subnetIds: string[]; securityGroupIds: string[]; vpcId: string; ipv6AllowedForDualStack: boolean};
+	/** FileSystemConfigs: the EFS access point mounted and where (Lambda allows one). */
+	fileSystems: FileSystemConfig[];
 	tags: Record<string, string>;
 	/** undefined: no reservation (the function uses the account's unreserved pool). */
 	reservedConcurrency: number | undefined;
@@ -62,4 +65,6 @@ export interface ConfigurationChange {
 	vpc?: {subnetIds: string[]; securityGroupIds: string[]; ipv6AllowedForDualStack: boolean};
 	/** Layer version ARNs, in merge order (the whole list: [] removes them all). */
 	layers?: string[];
+	/** The whole list of file systems ([] removes the function's). */
+	fileSystems?: FileSystemConfig[];
 }

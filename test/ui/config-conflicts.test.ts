@@ -1,7 +1,7 @@
 // A change someone else made first, in every section that saves with
 // UpdateFunctionConfiguration and its RevisionId (Environment, VPC,
-// Monitoring): the user sees theirs beside their own and chooses; nothing is
-// overwritten silently.
+// Monitoring, File systems): the user sees theirs beside their own and
+// chooses; nothing is overwritten silently.
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
 import {GetFunctionConfigurationCommand, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2} from '@aws-sdk/client-lambda';
@@ -56,6 +56,29 @@ describe('a change someone else made first, in each section that sends a Revisio
 		const final = await configuration('file-processor-node');
 		assert.equal(final.Environment?.Variables?.['REGION_HINT'], 'eu');
 		assert.equal(final.MemorySize, 768, 'their memory stays');
+		await ui.quit();
+	});
+
+	test('File systems: attaching one after someone else changed the function shows both, and y applies it', async () => {
+		const name = 'mobile-backend-node';
+		await local.clients.lambda.send(
+			new UpdateFunctionConfigurationCommand({FunctionName: name, VpcConfig: {SubnetIds: ['subnet-0a00000000000000a'], SecurityGroupIds: ['sg-0aaaaaaaaaaaaaaa1']}}),
+		);
+		await waitUntilFunctionUpdatedV2({client: local.clients.lambda, maxWaitTime: 30, minDelay: 1, maxDelay: 1}, {FunctionName: name});
+		const ui = UiTerminal.start(local.session);
+		await openSection(ui, name, 'File systems', {paneText: 'No file system.'});
+		await changeElsewhere(name, 640);
+		await ui.press('e');
+		await ui.waitForText(`Add a file system to ${name}`);
+		const arn = 'arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-0123456789abcdef0';
+		await ui.press(arn, keys.tab, '/mnt/data', keys.enter);
+		await ui.waitForText(`Someone else changed ${name} after you opened it.`, 10_000);
+		assert.match(ui.screen(), /File system +fsap-0123456789abcdef0 at \/m.* +none/);
+		await ui.press('y');
+		await ui.waitForText(`Saved file system fsap-0123456789abcdef0 at /mnt/data for ${name}.`, 10_000);
+		const final = await configuration(name);
+		assert.deepEqual(final.FileSystemConfigs, [{Arn: arn, LocalMountPath: '/mnt/data'}]);
+		assert.equal(final.MemorySize, 640, 'their memory stays');
 		await ui.quit();
 	});
 

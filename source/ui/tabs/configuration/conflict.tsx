@@ -2,6 +2,7 @@
 // fields being changed, theirs beside the user's, and the choice.
 import React from 'react';
 import type {ConfigurationChange, FunctionDetail} from '../../../domain/function-model.js';
+import {accessPointId, type FileSystemConfig} from '../../../domain/file-systems.js';
 import {layerVersionLabel} from '../../../domain/layers.js';
 import {cleanText} from '../../../domain/sanitize.js';
 import {Dialog} from '../../components/Dialog.js';
@@ -29,6 +30,11 @@ function layerList(arns: readonly string[]): string {
 	return arns.length === 0 ? '(none)' : arns.map((arn) => layerVersionLabel(arn)).join(', ');
 }
 
+/** File systems as "fsap-… at /mnt/…", or none. */
+function fileSystemList(configs: readonly FileSystemConfig[]): string {
+	return configs.length === 0 ? 'none' : configs.map((config) => `${accessPointId(config.arn)} at ${config.localMountPath}`).join(', ');
+}
+
 /** For each field the change sets: what the user wants, and what is there now. */
 export function conflictRows(change: ConfigurationChange, fresh: FunctionDetail): Row[] {
 	const rows: Row[] = [];
@@ -40,6 +46,7 @@ export function conflictRows(change: ConfigurationChange, fresh: FunctionDetail)
 	if (change.runtime !== undefined) rows.push(['Runtime', change.runtime, fresh.runtime]);
 	if (change.environment !== undefined) rows.push(...environmentRows(change.environment, fresh.environment));
 	if (change.layers !== undefined) rows.push(['Layers', layerList(change.layers), layerList(fresh.layers.map((layer) => layer.arn))]);
+	if (change.fileSystems !== undefined) rows.push(['File system', fileSystemList(change.fileSystems), fileSystemList(fresh.fileSystems)]);
 	if (change.kmsKeyArn !== undefined) rows.push(['KMS key', change.kmsKeyArn || '(Lambda\'s)', fresh.kmsKeyArn || '(Lambda\'s)']);
 	return rows;
 }

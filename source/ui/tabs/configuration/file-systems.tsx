@@ -1,7 +1,7 @@
 // File systems: the EFS access point the function mounts and the path under
-// /mnt it mounts it at (FileSystemConfigs, at most one). FunctionDetail does
-// not carry them, so they are read here (aws/file-systems.ts), with the
-// RevisionId every change sends. `e` opens a form of the ARN and the mount
+// /mnt it mounts it at (FileSystemConfigs, at most one), saved like every other
+// setting (useConfigurationSave: the RevisionId, progress, and a change
+// someone else made first shown side by side). `e` opens a form of the ARN and the mount
 // path, checked before anything is sent (checkFileSystemForm), including
 // Lambda's rule that the function runs in a VPC, which the VPC section sets;
 // a refusal keeps what was typed and shows every problem under the form.
@@ -11,8 +11,6 @@
 import {join} from 'node:path';
 import {Box, Text} from 'ink';
 import React, {useState} from 'react';
-import {waitUntilUpdated} from '../../../aws/configuration.js';
-import {getFileSystems, setFileSystems, type FunctionFileSystems} from '../../../aws/file-systems.js';
 import {accessPointId, checkFileSystemForm, mountVariableName, type FileSystemConfig} from '../../../domain/file-systems.js';
 import {breakLines, fit, truncate, wrapWords} from '../../../domain/format.js';
 import {cleanText} from '../../../domain/sanitize.js';
@@ -21,7 +19,6 @@ import {ConfirmDialog, useConfirm} from '../../components/ConfirmDialog.js';
 import {Field} from '../../components/Field.js';
 import {Form, type FormField} from '../../components/Form.js';
 import {useConsole, useNotify} from '../../context.js';
-import {useResource} from '../../hooks/useResource.js';
 import {layers, useKeys} from '../../input.js';
 import {bindingFor} from '../../keymap.js';
 import type {SectionProps} from './sections.js';
@@ -38,40 +35,20 @@ const formRows = 7;
 
 export function FileSystemsSection(props: SectionProps) {
 	const {detail, save, theme, width, height, screenWidth, paneLeft, active} = props;
-	const {clients, session} = useConsole();
+	const {session} = useConsole();
 	const notify = useNotify();
 	const {overlay, open, frame} = useSectionOverlay<Overlay>(props);
 	const [saving, setSaving] = useState(false);
 	const local = session.target.kind === 'local' ? session.target : undefined;
 	const inVpc = detail.vpc.subnetIds.length > 0;
 
-	// Read again whenever the function is (after every change, and on r).
-	const state = useResource((signal): Promise<FunctionFileSystems> => getFileSystems(clients, detail.name, signal), [clients, detail], clients.endpoint);
-	const data = state.data;
-	const current = data?.configs[0];
+	const current = detail.fileSystems[0];
 
-	/** The data, or a message saying why there is none yet. */
-	const ready = (): FunctionFileSystems | undefined => {
-		if (data === undefined) {
-			notify(
-				state.error ? {tone: 'error', text: `File systems of ${detail.name}: ${state.error}`} : {tone: 'progress', text: 'Still reading the file systems…'},
-			);
-		}
-		return data;
-	};
-
-	/** Sends the function's file systems with the RevisionId they were read with, and waits while Lambda applies them. */
-	const apply = async (label: string, configs: FileSystemConfig[], revisionId: string): Promise<boolean> => {
+	/** Sends the function's file systems through the one save path, and waits while Lambda applies them. */
+	const apply = async (label: string, configs: FileSystemConfig[]): Promise<boolean> => {
 		setSaving(true);
-		const result = await save.run(label, async () => {
-			await setFileSystems(clients, detail.name, configs, revisionId);
-			notify({tone: 'progress', text: `Lambda is applying ${label} to ${detail.name} (LastUpdateStatus InProgress)…`});
-			const outcome = await waitUntilUpdated(clients, detail.name);
-			if (outcome.status === 'Failed') throw new Error(`the update failed: ${outcome.reason || 'no reason given'}. Check the values and try again.`);
-		});
+		const result = await save.save(label, {fileSystems: configs});
 		setSaving(false);
-		// A refused change (someone else's change first, among others): show the values as they are now.
-		if (result === 'failed') state.reload();
 		return result !== 'failed';
 	};
 
@@ -80,12 +57,10 @@ export function FileSystemsSection(props: SectionProps) {
 		(name) => {
 			switch (bindingFor('configuration', name)?.id) {
 				case 'edit':
-					if (ready()) open({kind: 'form', problems: []});
+					open({kind: 'form', problems: []});
 					return true;
 				case 'delete': {
-					const read = ready();
-					if (read === undefined) return true;
-					const config = read.configs[0];
+					const config = current;
 					if (config === undefined) notify({tone: 'info', text: `${detail.name} has no file system to remove: e adds one.`});
 					else open({kind: 'remove', config});
 					return true;
@@ -99,7 +74,7 @@ export function FileSystemsSection(props: SectionProps) {
 
 	useConfirm(active && overlay?.kind === 'remove' ? overlay.config : undefined, {
 		yes: (config) => {
-			void apply(`removing the file system ${accessPointId(config.arn)}`, [], data?.revisionId ?? '').then((done) => {
+			void apply(`removing the file system ${accessPointId(config.arn)}`, []).then((done) => {
 				if (done) open(undefined);
 			});
 		},
@@ -112,7 +87,6 @@ export function FileSystemsSection(props: SectionProps) {
 	useKeys(layers.overlay, () => true, active && overlay?.kind === 'form' && saving);
 
 	const submit = (values: Record<string, string>): void => {
-		if (data === undefined) return;
 		const config: FileSystemConfig = {arn: (values['arn'] ?? '').trim(), localMountPath: (values['path'] ?? '').trim()};
 		// The format problems, then Lambda's VPC rule, which the VPC section satisfies.
 		const formatProblems = checkFileSystemForm(config, true);
@@ -130,7 +104,7 @@ export function FileSystemsSection(props: SectionProps) {
 			return;
 		}
 		open({kind: 'form', problems: []});
-		void apply(`file system ${accessPointId(config.arn)} at ${config.localMountPath}`, [config], data.revisionId).then((done) => {
+		void apply(`file system ${accessPointId(config.arn)} at ${config.localMountPath}`, [config]).then((done) => {
 			if (done) open(undefined);
 		});
 	};
@@ -181,13 +155,7 @@ export function FileSystemsSection(props: SectionProps) {
 
 	const valueWidth = Math.max(10, width - labelWidth);
 	const rows: React.ReactNode[] = [];
-	if (data === undefined) {
-		rows.push(
-			<Text key="loading" color={state.error ? theme.danger : theme.muted} wrap="truncate">
-				{state.error ?? 'Reading…'}
-			</Text>,
-		);
-	} else if (current === undefined) {
+	if (current === undefined) {
 		rows.push(
 			<Text key="none">No file system.</Text>,
 			<Text key="tmp" color={theme.muted} wrap="truncate">
