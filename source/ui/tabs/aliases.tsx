@@ -28,7 +28,7 @@ import {
 import {fit} from '../../domain/format.js';
 import type {FunctionDetail} from '../../domain/function-model.js';
 import {descriptionMaxLength} from '../../domain/limits.js';
-import {ConfirmDialog, useConfirm} from '../components/ConfirmDialog.js';
+import {ConfirmDialog} from '../components/ConfirmDialog.js';
 import {Field} from '../components/Field.js';
 import {Form, type FormField} from '../components/Form.js';
 import {scrollOffset, VirtualTable, type Column} from '../components/VirtualTable.js';
@@ -36,7 +36,7 @@ import {useConsole, useNotify} from '../context.js';
 import {layers, useKeys} from '../input.js';
 import {bindingFor} from '../keymap.js';
 import {ConfigurationView} from './versions/configuration-view.js';
-import {readOnlyMessage, useChanges, useVersionsAndAliases} from './versions/use-versions.js';
+import {useChanges, useDeleteQuestion, useVersionsAndAliases} from './versions/use-versions.js';
 import {useListCursor} from './versions/use-list-cursor.js';
 
 export interface AliasesTabProps {
@@ -50,7 +50,7 @@ export interface AliasesTabProps {
 type Overlay = {kind: 'create'} | {kind: 'edit'; alias: string} | {kind: 'delete'; alias: string} | {kind: 'open'; alias: FunctionAlias};
 
 export function AliasesTab({detail, width, height, active}: AliasesTabProps) {
-	const {clients, theme, session} = useConsole();
+	const {clients, theme} = useConsole();
 	const notify = useNotify();
 	const {name} = detail;
 	const lists = useVersionsAndAliases(detail);
@@ -97,29 +97,13 @@ export function AliasesTab({detail, width, height, active}: AliasesTabProps) {
 		active && overlay === undefined,
 	);
 
-	useConfirm(active && overlay?.kind === 'delete' ? overlay.alias : undefined, {
-		busy: changes.busy,
-		yes: (alias) => {
-			if (session.readOnly) {
-				notify({tone: 'error', text: readOnlyMessage});
-				setOverlay(undefined);
-				return;
-			}
-			void changes
-				.run(`Deleting alias ${alias} of ${name}…`, async () => deleteAlias(clients, name, alias))
-				.then(
-					() => notify({tone: 'success', text: `Deleted alias ${alias} of ${name}.`}),
-					(error: unknown) => notify({tone: 'error', text: `${name}: ${describeAwsError(error, clients.endpoint)}`}),
-				)
-				.finally(() => {
-					setOverlay(undefined);
-					lists.reload();
-				});
-		},
-		no: () => {
-			setOverlay(undefined);
-			notify({tone: 'info', text: 'Nothing deleted.'});
-		},
+	useDeleteQuestion(active && overlay?.kind === 'delete' ? overlay.alias : undefined, {
+		changes,
+		what: 'alias',
+		functionName: name,
+		remove: async (alias) => deleteAlias(clients, name, alias),
+		onClosed: () => setOverlay(undefined),
+		reload: lists.reload,
 	});
 
 	const save = (values: Record<string, string>): void => {

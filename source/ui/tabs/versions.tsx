@@ -14,7 +14,7 @@ import {aliasesBlocking, aliasesOf, descriptionProblem, type FunctionVersion} fr
 import {fit, formatAge, formatDateTime} from '../../domain/format.js';
 import type {FunctionDetail} from '../../domain/function-model.js';
 import {descriptionMaxLength} from '../../domain/limits.js';
-import {ConfirmDialog, useConfirm} from '../components/ConfirmDialog.js';
+import {ConfirmDialog} from '../components/ConfirmDialog.js';
 import {Field} from '../components/Field.js';
 import {Form} from '../components/Form.js';
 import {scrollOffset, VirtualTable, type Column} from '../components/VirtualTable.js';
@@ -22,7 +22,7 @@ import {useConsole, useNotify} from '../context.js';
 import {layers, useKeys} from '../input.js';
 import {bindingFor} from '../keymap.js';
 import {ConfigurationView} from './versions/configuration-view.js';
-import {readOnlyMessage, useChanges, useVersionsAndAliases} from './versions/use-versions.js';
+import {useChanges, useDeleteQuestion, useVersionsAndAliases} from './versions/use-versions.js';
 import {useListCursor} from './versions/use-list-cursor.js';
 
 export interface VersionsTabProps {
@@ -56,7 +56,7 @@ function isChangedMeanwhile(error: unknown): boolean {
 }
 
 export function VersionsTab({detail, reload, width, height, active}: VersionsTabProps) {
-	const {clients, theme, session} = useConsole();
+	const {clients, theme} = useConsole();
 	const notify = useNotify();
 	const {name} = detail;
 	const lists = useVersionsAndAliases(detail, true);
@@ -116,29 +116,14 @@ export function VersionsTab({detail, reload, width, height, active}: VersionsTab
 		active && overlay === undefined,
 	);
 
-	useConfirm(active && overlay?.kind === 'delete' ? overlay.version : undefined, {
-		busy: changes.busy,
-		yes: (version) => {
-			if (session.readOnly) {
-				notify({tone: 'error', text: readOnlyMessage});
-				setOverlay(undefined);
-				return;
-			}
-			void changes
-				.run(`Deleting version ${version} of ${name}…`, async () => deleteVersion(clients, name, version))
-				.then(
-					() => notify({tone: 'success', text: `Deleted version ${version} of ${name}.`}),
-					(error: unknown) => notify({tone: 'error', text: explainDeleteRefusal(error, version) ?? `${name}: ${describeAwsError(error, clients.endpoint)}`}),
-				)
-				.finally(() => {
-					setOverlay(undefined);
-					lists.reload();
-				});
-		},
-		no: () => {
-			setOverlay(undefined);
-			notify({tone: 'info', text: 'Nothing deleted.'});
-		},
+	useDeleteQuestion(active && overlay?.kind === 'delete' ? overlay.version : undefined, {
+		changes,
+		what: 'version',
+		functionName: name,
+		remove: async (version) => deleteVersion(clients, name, version),
+		explain: explainDeleteRefusal,
+		onClosed: () => setOverlay(undefined),
+		reload: lists.reload,
 	});
 
 	const publish = (description: string): void => {

@@ -3,9 +3,11 @@
 // or a deploy), and the rule every change of theirs follows: refused in
 // read-only mode, one at a time, with progress in the message row.
 import {useCallback, useRef, useState} from 'react';
+import {describeAwsError} from '../../../aws/errors.js';
 import {listAliases, listVersions, withStates} from '../../../aws/versions.js';
 import type {FunctionAlias, FunctionVersion} from '../../../domain/aliases.js';
 import type {FunctionDetail} from '../../../domain/function-model.js';
+import {useConfirm} from '../../components/ConfirmDialog.js';
 import {useConsole, useNotify} from '../../context.js';
 import {useResource, type Resource} from '../../hooks/useResource.js';
 
@@ -65,4 +67,53 @@ export function useChanges(): Changes {
 		[notify],
 	);
 	return {busy, allowed, run};
+}
+
+interface DeleteQuestion {
+	changes: Changes;
+	/** "version" or "alias", for the messages. */
+	what: string;
+	functionName: string;
+	remove(target: string): Promise<void>;
+	/** A refusal said in the tab's own words (an alias still points to the version); undefined: AWS's, made readable. */
+	explain?(error: unknown, target: string): string | undefined;
+	/** The question is answered: the tab closes it. */
+	onClosed(): void;
+	/** Reads the lists again after a deletion. */
+	reload(): void;
+}
+
+/**
+ * The y/n question before deleting a version or an alias (`target`, while it
+ * is asked), and the deletion: refused in read-only mode, with progress, the
+ * outcome said, and the lists read again.
+ */
+export function useDeleteQuestion(target: string | undefined, {changes, what, functionName, remove, explain, onClosed, reload}: DeleteQuestion): void {
+	const {clients, session} = useConsole();
+	const notify = useNotify();
+	useConfirm(target, {
+		busy: changes.busy,
+		yes: (subject) => {
+			if (session.readOnly) {
+				notify({tone: 'error', text: readOnlyMessage});
+				onClosed();
+				return;
+			}
+			void changes
+				.run(`Deleting ${what} ${subject} of ${functionName}…`, async () => remove(subject))
+				.then(
+					() => notify({tone: 'success', text: `Deleted ${what} ${subject} of ${functionName}.`}),
+					(error: unknown) =>
+						notify({tone: 'error', text: explain?.(error, subject) ?? `${functionName}: ${describeAwsError(error, clients.endpoint)}`}),
+				)
+				.finally(() => {
+					onClosed();
+					reload();
+				});
+		},
+		no: () => {
+			onClosed();
+			notify({tone: 'info', text: 'Nothing deleted.'});
+		},
+	});
 }
