@@ -121,7 +121,7 @@ export function splitList(text: string): string[] {
 	return [...new Set(text.split(/[\s,]+/).filter((item) => item !== ''))];
 }
 
-/** The compatible runtimes typed: at most 15 of Lambda's runtime identifiers (none: any runtime). */
+/** The compatible runtimes typed: at most 15 of Lambda's runtime identifiers (none given: every runtime). */
 export function runtimesProblem(text: string): string | undefined {
 	const items = splitList(text);
 	if (items.length > compatibleRuntimesMax) return `At most ${compatibleRuntimesMax} runtimes (${items.length} given)`;
