@@ -5,38 +5,18 @@
 // changes nothing); a real AWS target is refused with a pointer to sam deploy.
 
 import assert from 'node:assert/strict';
-import {spawn, spawnSync, type ChildProcessWithoutNullStreams} from 'node:child_process';
+import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {DeleteEventSourceMappingCommand, DeleteFunctionCommand, LambdaClient, ListEventSourceMappingsCommand} from '@aws-sdk/client-lambda';
+import {cliEnvironment, runCli} from '../support/cli-process.js';
 import {cliPath, packageRoot} from '../support/pty-terminal.js';
-
-function environment(): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = {
-		...process.env,
-		AWS_ACCESS_KEY_ID: 'test',
-		AWS_SECRET_ACCESS_KEY: 'test',
-		AWS_REGION: 'us-east-1',
-		AWS_CONFIG_FILE: '/dev/null',
-		AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-	};
-	delete env.CI;
-	delete env.AWS_PROFILE;
-	delete env.AWS_SESSION_TOKEN;
-	delete env.AWS_ENDPOINT_URL;
-	delete env.AWS_ENDPOINT_URL_LAMBDA;
-	return env;
-}
-
-function run(args: string[]) {
-	return spawnSync(process.execPath, [cliPath(), ...args], {cwd: packageRoot(), env: environment(), encoding: 'utf8', timeout: 120_000});
-}
 
 /** `lambdash mock` on a free port; resolves with its endpoint once it listens. */
 async function startMock(dataDir: string): Promise<{endpoint: string; child: ChildProcessWithoutNullStreams}> {
-	const child = spawn(process.execPath, [cliPath(), 'mock', '--port', '0', '--data-dir', dataDir, '--transition-delay-ms', '50'], {cwd: packageRoot(), env: environment()});
+	const child = spawn(process.execPath, [cliPath(), 'mock', '--port', '0', '--data-dir', dataDir, '--transition-delay-ms', '50'], {cwd: packageRoot(), env: cliEnvironment()});
 	let output = '';
 	const endpoint = await new Promise<string>((resolve, reject) => {
 		const look = (chunk: Buffer): void => {
@@ -85,40 +65,40 @@ describe('lambdash export and deploy, the real binary', () => {
 
 	test('exports a function with its code and template, and refuses to overwrite without --force', () => {
 		const out = join(work, 'out');
-		const exported = run(['export', 'file-processor-node', '--out', out, '--endpoint-url', source.endpoint]);
+		const exported = runCli(['export', 'file-processor-node', '--out', out, '--endpoint-url', source.endpoint], 120_000);
 		assert.equal(exported.status, 0, exported.stderr);
 		assert.deepEqual(exported.stdout.trim().split('\n'), [join(out, 'file-processor-node.zip'), join(out, 'template.yaml')]);
 		assert.ok(existsSync(join(out, 'file-processor-node.zip')));
 		assert.match(readFileSync(join(out, 'template.yaml'), 'utf8'), /Queue: arn:aws:sqs:us-east-1:123456789012:file-retries/);
-		const again = run(['export', 'file-processor-node', '--out', out, '--what', 'template', '--endpoint-url', source.endpoint]);
+		const again = runCli(['export', 'file-processor-node', '--out', out, '--what', 'template', '--endpoint-url', source.endpoint], 120_000);
 		assert.equal(again.status, 1);
 		assert.match(again.stderr, /template\.yaml already exists: pass --force to replace, or --out another directory/);
-		const forced = run(['export', 'file-processor-node', '--out', out, '--what', 'template', '--force', '--endpoint-url', source.endpoint]);
+		const forced = runCli(['export', 'file-processor-node', '--out', out, '--what', 'template', '--force', '--endpoint-url', source.endpoint], 120_000);
 		assert.equal(forced.status, 0, forced.stderr);
 		assert.deepEqual(forced.stdout.trim().split('\n'), [join(out, 'template.yaml')]);
 	});
 
 	test('deploys the template into another local Lambda, and a second deploy changes nothing', () => {
 		const template = join(work, 'out', 'template.yaml');
-		const first = run(['deploy', template, '--endpoint-url', target.endpoint]);
+		const first = runCli(['deploy', template, '--endpoint-url', target.endpoint], 120_000);
 		assert.equal(first.status, 0, first.stderr);
 		assert.match(first.stdout, /function file-processor-node: created/);
 		assert.match(first.stdout, /trigger arn:aws:sqs:us-east-1:123456789012:file-retries created/);
-		const second = run(['deploy', template, '--endpoint-url', target.endpoint]);
+		const second = runCli(['deploy', template, '--endpoint-url', target.endpoint], 120_000);
 		assert.equal(second.status, 0, second.stderr);
 		assert.match(second.stdout, /Nothing to change/);
-		const invoked = run(['invoke', 'file-processor-node', '--endpoint-url', target.endpoint, '--payload', '{"Records": []}']);
+		const invoked = runCli(['invoke', 'file-processor-node', '--endpoint-url', target.endpoint, '--payload', '{"Records": []}'], 120_000);
 		assert.notEqual(invoked.stdout, '', invoked.stderr);
 	});
 
 	test('refuses a real AWS target and bad flags, saying what to do', () => {
-		const aws = run(['deploy', 'template.yaml', '--profile', 'prod']);
+		const aws = runCli(['deploy', 'template.yaml', '--profile', 'prod'], 120_000);
 		assert.equal(aws.status, 2);
 		assert.match(aws.stderr, /To deploy to AWS, use sam deploy/);
-		const remote = run(['deploy', 'template.yaml', '--endpoint-url', 'https://lambda.us-east-1.amazonaws.com']);
+		const remote = runCli(['deploy', 'template.yaml', '--endpoint-url', 'https://lambda.us-east-1.amazonaws.com'], 120_000);
 		assert.equal(remote.status, 2);
 		assert.match(remote.stderr, /not on this machine\. To deploy to AWS, use sam deploy/);
-		const what = run(['export', 'web-app-node', '--what', 'everything', '--local']);
+		const what = runCli(['export', 'web-app-node', '--what', 'everything', '--local'], 120_000);
 		assert.equal(what.status, 2);
 		assert.match(what.stderr, /--what must be code, template or both, got "everything"/);
 	});

@@ -4,34 +4,13 @@
 // or until the reader of the pipe goes away.
 
 import assert from 'node:assert/strict';
-import {spawn, spawnSync, type ChildProcessWithoutNullStreams} from 'node:child_process';
+import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
+import {cliEnvironment, runCli} from '../support/cli-process.js';
 import {cliPath, packageRoot} from '../support/pty-terminal.js';
-
-/** Test credentials and region, nothing from the machine's AWS configuration. */
-function environment(): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = {
-		...process.env,
-		AWS_ACCESS_KEY_ID: 'test',
-		AWS_SECRET_ACCESS_KEY: 'test',
-		AWS_REGION: 'us-east-1',
-		AWS_CONFIG_FILE: '/dev/null',
-		AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-	};
-	delete env.CI;
-	delete env.AWS_PROFILE;
-	delete env.AWS_SESSION_TOKEN;
-	delete env.AWS_ENDPOINT_URL;
-	delete env.AWS_ENDPOINT_URL_LAMBDA;
-	return env;
-}
-
-function run(args: string[]) {
-	return spawnSync(process.execPath, [cliPath(), ...args], {cwd: packageRoot(), env: environment(), encoding: 'utf8', timeout: 60_000});
-}
 
 /** A running binary whose output is collected as it comes. */
 class Running {
@@ -41,7 +20,7 @@ class Running {
 	readonly child: ChildProcessWithoutNullStreams;
 
 	constructor(args: string[]) {
-		this.child = spawn(process.execPath, [cliPath(), ...args], {cwd: packageRoot(), env: environment()});
+		this.child = spawn(process.execPath, [cliPath(), ...args], {cwd: packageRoot(), env: cliEnvironment()});
 		this.child.stdout.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
 		this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
 		this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve({code, signal})));
@@ -70,16 +49,16 @@ describe('lambdash logs, the real binary', () => {
 		dataDir = mkdtempSync(join(tmpdir(), 'lambdash-e2e-logs-'));
 		const event = join(packageRoot(), 'source', 'demo', 'functions', 'web-app-node', 'event.json');
 		for (let count = 0; count < 2; count += 1) {
-			const invoked = run(['invoke', 'web-app-node', '--local', '--data-dir', dataDir, '--payload', `@${event}`]);
+			const invoked = runCli(['invoke', 'web-app-node', '--local', '--data-dir', dataDir, '--payload', `@${event}`]);
 			assert.equal(invoked.status, 0, invoked.stderr);
 		}
-		const failed = run(['invoke', 'stream-processor-node', '--local', '--data-dir', dataDir, '--payload', '{"Records": 5}']);
+		const failed = runCli(['invoke', 'stream-processor-node', '--local', '--data-dir', dataDir, '--payload', '{"Records": 5}']);
 		assert.equal(failed.status, 1, failed.stderr);
 	});
 	after(() => rmSync(dataDir, {recursive: true, force: true}));
 
 	test('prints the last 10 minutes as TIME STREAM MESSAGE lines; --filter narrows them', () => {
-		const all = run(['logs', 'web-app-node', '--local', '--data-dir', dataDir]);
+		const all = runCli(['logs', 'web-app-node', '--local', '--data-dir', dataDir]);
 		assert.equal(all.status, 0, all.stderr);
 		const lines = all.stdout.trimEnd().split('\n');
 		assert.ok(lines.every((text) => line.test(text)), all.stdout);
@@ -87,42 +66,42 @@ describe('lambdash logs, the real binary', () => {
 		assert.equal(lines.filter((text) => / REPORT RequestId: [0-9a-f-]{36}\tDuration: [\d.]+ ms\t/.test(text)).length, 2);
 		assert.ok(lines.some((text) => /\tINFO\tGET \/items 200/.test(text)), 'the function output, its tabs kept');
 
-		const reports = run(['logs', 'web-app-node', '--local', '--data-dir', dataDir, '--since', '1h', '--filter', '"REPORT RequestId"']);
+		const reports = runCli(['logs', 'web-app-node', '--local', '--data-dir', dataDir, '--since', '1h', '--filter', '"REPORT RequestId"']);
 		assert.equal(reports.status, 0, reports.stderr);
 		const reportLines = reports.stdout.trimEnd().split('\n');
 		assert.equal(reportLines.length, 2);
 		assert.deepEqual(reportLines, lines.filter((text) => text.includes('REPORT RequestId')));
 
-		const failed = run(['logs', 'stream-processor-node', '--local', '--data-dir', dataDir, '--filter', '"Invoke Error"']);
+		const failed = runCli(['logs', 'stream-processor-node', '--local', '--data-dir', dataDir, '--filter', '"Invoke Error"']);
 		assert.equal(failed.status, 0, failed.stderr);
 		assert.equal(failed.stdout.trimEnd().split('\n').length, 1);
 		assert.match(failed.stdout, /\tERROR\tInvoke Error \t\{"errorType":"TypeError"/);
 
-		const none = run(['logs', 'web-app-node', '--local', '--data-dir', dataDir, '--since', '3h..2h']);
+		const none = runCli(['logs', 'web-app-node', '--local', '--data-dir', dataDir, '--since', '3h..2h']);
 		assert.equal(none.status, 0, none.stderr);
 		assert.equal(none.stdout, '');
 		assert.match(none.stderr, /no log events in \/aws\/lambda\/web-app-node from /);
 	});
 
 	test('a missing function or log group, a refused pattern and a bad --since say what is wrong', () => {
-		const missing = run(['logs', 'no-such-function', '--local', '--data-dir', dataDir]);
+		const missing = runCli(['logs', 'no-such-function', '--local', '--data-dir', dataDir]);
 		assert.equal(missing.status, 1);
 		assert.match(missing.stderr, /could not read no-such-function: Function not found/);
 		assert.doesNotMatch(missing.stderr, /press r/);
 
-		const neverRun = run(['logs', 'web-app-python', '--local', '--data-dir', dataDir]);
+		const neverRun = runCli(['logs', 'web-app-python', '--local', '--data-dir', dataDir]);
 		assert.equal(neverRun.status, 1);
 		assert.match(neverRun.stderr, /The log group \/aws\/lambda\/web-app-python does not exist: the function has not been invoked yet/);
 
-		const pattern = run(['logs', 'web-app-node', '--local', '--data-dir', dataDir, '--filter', 'Status: timeout']);
+		const pattern = runCli(['logs', 'web-app-node', '--local', '--data-dir', dataDir, '--filter', 'Status: timeout']);
 		assert.equal(pattern.status, 1);
 		assert.match(pattern.stderr, /CloudWatch Logs refused the filter pattern: Invalid character\(s\) in term ':'.*Examples: /);
 
-		const since = run(['logs', 'web-app-node', '--local', '--data-dir', dataDir, '--since', 'last tuesday']);
+		const since = runCli(['logs', 'web-app-node', '--local', '--data-dir', dataDir, '--since', 'last tuesday']);
 		assert.equal(since.status, 2);
 		assert.match(since.stderr, /^lambdash: --since: "last tuesday" is not a time/);
 
-		const followLocal = run(['logs', 'web-app-node', '--local', '--data-dir', dataDir, '--follow']);
+		const followLocal = runCli(['logs', 'web-app-node', '--local', '--data-dir', dataDir, '--follow']);
 		assert.equal(followLocal.status, 2);
 		assert.match(followLocal.stderr, /--follow with --local would wait for nothing.*lambdash mock/);
 	});
@@ -137,7 +116,7 @@ describe('lambdash logs, the real binary', () => {
 			await follow.waitFor('stderr', /following \/aws\/lambda\/web-app-node; Ctrl-C stops/);
 			await follow.waitFor('stdout', /REPORT RequestId: [^]*REPORT RequestId: /);
 
-			const invoked = run(['invoke', 'web-app-node', '--endpoint-url', endpoint, '--payload', '{"rawPath": "/live"}', '--tail']);
+			const invoked = runCli(['invoke', 'web-app-node', '--endpoint-url', endpoint, '--payload', '{"rawPath": "/live"}', '--tail']);
 			assert.equal(invoked.status, 0, invoked.stderr);
 			const requestId = /REPORT RequestId: ([0-9a-f-]{36})/.exec(invoked.stderr)?.[1] ?? assert.fail(invoked.stderr);
 			await follow.waitFor('stdout', new RegExp(`${line.source}REPORT RequestId: ${requestId}\\t`, 'm'));
@@ -152,7 +131,7 @@ describe('lambdash logs, the real binary', () => {
 			followers.push(piped);
 			await piped.waitFor('stderr', /following/);
 			piped.child.stdout.destroy();
-			const again = run(['invoke', 'web-app-node', '--endpoint-url', endpoint, '--payload', '{}']);
+			const again = runCli(['invoke', 'web-app-node', '--endpoint-url', endpoint, '--payload', '{}']);
 			assert.equal(again.status, 0, again.stderr);
 			assert.deepEqual(await piped.exited, {code: 0, signal: null});
 			assert.doesNotMatch(piped.stderr, /EPIPE|Error/);
