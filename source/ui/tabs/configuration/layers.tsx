@@ -186,7 +186,6 @@ export function LayersSection(props: SectionProps) {
 		];
 		drawn = (
 			<Picker
-				key="layers"
 				title={`Add a layer to ${detail.name}`}
 				items={items}
 				multiple={false}
@@ -206,9 +205,7 @@ export function LayersSection(props: SectionProps) {
 		);
 	} else if (overlay?.kind === 'versions') {
 		drawn = (
-			// Its own key: a new picker, not the layers' one with its cursor (which may be past these versions).
 			<Picker
-				key={`versions-${overlay.layer}`}
 				title={`${overlay.layer}: choose a version`}
 				items={overlay.versions.map((version) => ({
 					id: version.arn,
