@@ -11,23 +11,10 @@ import {
 	type CreateFunctionCommandInput,
 	type Runtime,
 } from '@aws-sdk/client-lambda';
-import {strToU8, zipSync, type Zippable} from 'fflate';
+import {zipFiles} from '../domain/code-package.js';
 import type {NewFunctionRequest} from '../domain/create-function-form.js';
 import {cleanText} from '../domain/sanitize.js';
 import {loadSdk, type Clients} from './clients.js';
-
-// A fixed date in the zip entries, so the same files make the same CodeSha256.
-const zipDate = new Date('2024-01-01T00:00:00Z');
-
-/** A deployment package of the given files (bootstrap and .sh files executable). */
-export function zipPackage(files: Readonly<Record<string, string>>): Uint8Array {
-	const entries: Zippable = {};
-	for (const path of Object.keys(files).sort()) {
-		const executable = path === 'bootstrap' || path.endsWith('.sh');
-		entries[path] = [strToU8(files[path] ?? ''), {mtime: zipDate, os: 3, attrs: (executable ? 0o100755 : 0o100644) << 16}];
-	}
-	return zipSync(entries, {level: 9, mtime: zipDate});
-}
 
 export function createFunctionInput(request: NewFunctionRequest): CreateFunctionCommandInput {
 	const common = {
@@ -56,7 +43,7 @@ export function createFunctionInput(request: NewFunctionRequest): CreateFunction
 		MemorySize: request.memorySize,
 		Timeout: request.timeout,
 		...(Object.keys(request.environment).length > 0 ? {Environment: {Variables: request.environment}} : {}),
-		Code: {ZipFile: zipPackage(request.files)},
+		Code: {ZipFile: zipFiles(request.files)},
 	};
 }
 

@@ -50,7 +50,7 @@ import {
 	type UpdateEventSourceMappingCommandInput,
 	type UpdateFunctionConfigurationCommandInput,
 } from '@aws-sdk/client-lambda';
-import {zipSync, type Zippable} from 'fflate';
+import {buildPackage, zipFiles, type PackageFile} from '../domain/code-package.js';
 import {parsePolicy, type PermissionStatement} from '../domain/resource-policy.js';
 import type {CodeSource, DeployPlan, FunctionStep, LayerStep, PermissionStep} from '../domain/sam-deploy-plan.js';
 import {isReservedTag, type MappingDescription} from '../domain/sam-template.js';
@@ -60,7 +60,6 @@ import {mappingDescription} from './export-function.js';
 
 type LambdaClients = Pick<Clients, 'lambda'>;
 
-const zipDate = new Date('2024-01-01T00:00:00Z');
 const pollMs = 200;
 const waitMs = 300_000;
 
@@ -77,7 +76,7 @@ const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(do
 
 /** Every file under the directory, zipped as SAM packages a CodeUri directory (executable bits kept, a fixed date so the same files give the same package). */
 async function zipDirectory(directory: string): Promise<Uint8Array> {
-	const entries: Zippable = {};
+	const files: PackageFile[] = [];
 	const walk = async (folder: string): Promise<void> => {
 		const found = await readdir(folder, {withFileTypes: true});
 		found.sort((a, b) => a.name.localeCompare(b.name));
@@ -87,13 +86,13 @@ async function zipDirectory(directory: string): Promise<Uint8Array> {
 			else if (entry.isFile()) {
 				const mode = (await stat(full)).mode & 0o777;
 				const path = relative(directory, full).split(sep).join('/');
-				entries[path] = [new Uint8Array(await readFile(full)), {mtime: zipDate, os: 3, attrs: ((mode & 0o111) !== 0 ? 0o100755 : 0o100644) << 16}];
+				files.push({path, data: new Uint8Array(await readFile(full)), mode: (mode & 0o111) !== 0 ? 0o100755 : 0o100644});
 			}
 		}
 	};
 	await walk(directory);
-	if (Object.keys(entries).length === 0) throw new Error(`${directory} is empty: there is no code to deploy.`);
-	return zipSync(entries, {level: 9, mtime: zipDate});
+	if (files.length === 0) throw new Error(`${directory} is empty: there is no code to deploy.`);
+	return buildPackage(files, 9);
 }
 
 function inlineFileName(runtime: string | undefined): string {
@@ -118,8 +117,7 @@ export async function packageOf(source: CodeSource, templateDirectory: string, r
 			return zipDirectory(path);
 		}
 		case 'inline': {
-			const name = inlineFileName(runtime);
-			return zipSync({[name]: [new TextEncoder().encode(source.code), {mtime: zipDate, os: 3, attrs: (name === 'bootstrap' ? 0o100755 : 0o100644) << 16}]}, {mtime: zipDate});
+			return zipFiles({[inlineFileName(runtime)]: source.code});
 		}
 		case 'image':
 			throw new Error('A container image cannot be read as a .zip.');

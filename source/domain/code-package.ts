@@ -32,6 +32,9 @@ export class PackageError extends Error {
 const typeMask = 0o170000;
 const typeDirectory = 0o040000;
 const regularFile = 0o100644;
+const executableFile = 0o100755;
+/** A fixed date in every entry, so the same files make the same package (and CodeSha256). */
+const packageDate = new Date('2024-01-01T00:00:00Z');
 
 /** The Unix modes in a .zip's central directory, by entry name (names decoded as fflate decodes them). */
 export function entryModes(zip: Uint8Array): Map<string, number> {
@@ -69,14 +72,31 @@ export function openPackage(zip: Uint8Array): CodePackage {
 	return packageFrom(zip, entries);
 }
 
-/** A .zip of the files, with their modes (a file without one is an ordinary, non-executable file). */
-export function buildPackage(files: readonly PackageFile[]): Uint8Array {
+/** A .zip of the files, with their modes (a file without one is an ordinary, non-executable file), the same bytes for the same files in any order. */
+export function buildPackage(files: readonly PackageFile[], level: 6 | 9 = 6): Uint8Array {
 	const entries: Zippable = {};
-	for (const file of files) {
+	for (const file of [...files].sort((left, right) => (left.path < right.path ? -1 : left.path > right.path ? 1 : 0))) {
 		const mode = file.mode === undefined || file.mode === 0 ? regularFile : file.mode;
-		entries[file.path] = [file.data, {os: 3, attrs: mode << 16}];
+		entries[file.path] = [file.data, {mtime: packageDate, os: 3, attrs: mode << 16}];
 	}
-	return zipSync(entries, {level: 6});
+	return zipSync(entries, {level, mtime: packageDate});
+}
+
+/**
+ * A package of text files (the demo functions, the blueprints, a function
+ * written inline), with `bootstrap` and *.sh executable: the same files give
+ * the same bytes, so the same CodeSha256 on every machine.
+ */
+export function zipFiles(files: Readonly<Record<string, string>>): Uint8Array {
+	const encoder = new TextEncoder();
+	return buildPackage(
+		Object.entries(files).map(([path, content]) => ({
+			path,
+			data: encoder.encode(content),
+			mode: path === 'bootstrap' || path.endsWith('.sh') ? executableFile : regularFile,
+		})),
+		9,
+	);
 }
 
 /** The package's files with the edited ones in place of the originals (an edited file the package no longer holds is added back). */

@@ -7,7 +7,6 @@
 // shapes of layers and versions the UI draws, and the zip of a directory.
 // Limits are those of the Lambda service model and the Lambda quotas page.
 
-import {zipSync, type Zippable} from 'fflate';
 import {formatBytes} from './format.js';
 import {architectures, codeSizeUnzippedMax, codeSizeZippedMax, descriptionMaxLength, layersPerFunctionMax, runtimes} from './limits.js';
 
@@ -150,23 +149,6 @@ export function packageSizeProblem(zippedBytes: number): string | undefined {
 /** A zip archive starts with a local file header (or is an empty archive's end record). */
 export function looksLikeZip(bytes: Uint8Array): boolean {
 	return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05) && (bytes[3] === 0x04 || bytes[3] === 0x06);
-}
-
-/** A file to put into a package: its path inside (with /), its bytes, and whether it runs as a program. */
-export interface PackageFile {
-	path: string;
-	data: Uint8Array;
-	executable: boolean;
-}
-
-/** The zip of a directory's files, with their paths and execute bits, the same bytes for the same files. */
-export function zipPackage(files: readonly PackageFile[]): Uint8Array {
-	const fixed = new Date('1980-01-01T00:00:00Z');
-	const entries: Zippable = {};
-	for (const file of [...files].sort((left, right) => left.path.localeCompare(right.path))) {
-		entries[file.path] = [file.data, {mtime: fixed, os: 3, attrs: (file.executable ? 0o100755 : 0o100644) << 16}];
-	}
-	return zipSync(entries, {level: 6, mtime: fixed});
 }
 
 /** The function a layer is added to, as far as layers care. */

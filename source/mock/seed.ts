@@ -3,27 +3,13 @@
 // starts Active. A few of them get what the Overview draws around a function
 // (triggers and destinations), through the same operations a client calls.
 
-import {zipSync, strToU8, type Zippable} from 'fflate';
 import {demoFunctions, type DemoFunction} from '../demo/index.js';
+import {zipFiles} from '../domain/code-package.js';
 import {LambdaError} from './lambda/errors.js';
 import {putEventInvokeConfig} from './lambda/event-invoke-configs.js';
 import {createEventSourceMapping} from './lambda/event-source-mappings.js';
 import {addPermission} from './lambda/resource-policies.js';
 import type {LambdaService} from './lambda/service.js';
-
-// A fixed date in the zip entries, so a demo function's CodeSha256 is the same on every machine.
-const zipDate = new Date('2024-01-01T00:00:00Z');
-
-export function zipFiles(files: Readonly<Record<string, string>>): Uint8Array {
-	const entries: Zippable = {};
-	for (const path of Object.keys(files).sort()) {
-		const content = files[path] ?? '';
-		// Executable bit for bootstraps and scripts that must run as programs.
-		const executable = path === 'bootstrap' || path.endsWith('.sh');
-		entries[path] = [strToU8(content), {mtime: zipDate, os: 3, attrs: (executable ? 0o100755 : 0o100644) << 16}];
-	}
-	return zipSync(entries, {level: 9, mtime: zipDate});
-}
 
 export function demoCreateRequest(demo: DemoFunction, accountId: string): Record<string, unknown> {
 	return {

@@ -21,9 +21,9 @@ import {
 	parseLayerVersionArn,
 	runtimesProblem,
 	splitList,
-	zipPackage,
 	type LayerTarget,
 } from '../../source/domain/layers.js';
+import {buildPackage} from '../../source/domain/code-package.js';
 
 const arn = (name: string, version: number, account = '123456789012'): string => `arn:aws:lambda:us-east-1:${account}:layer:${name}:${version}`;
 const mb = 1024 * 1024;
@@ -138,12 +138,12 @@ describe('adding a layer to a function', () => {
 describe('packages and order', () => {
 	it('zips files with their paths and execute bits, the same bytes each time', () => {
 		const files = [
-			{path: 'nodejs/node_modules/x/index.js', data: new TextEncoder().encode('module.exports = 1;'), executable: false},
-			{path: 'bin/tool', data: new TextEncoder().encode('#!/bin/sh'), executable: true},
+			{path: 'nodejs/node_modules/x/index.js', data: new TextEncoder().encode('module.exports = 1;'), mode: 0o100644},
+			{path: 'bin/tool', data: new TextEncoder().encode('#!/bin/sh'), mode: 0o100755},
 		];
-		const zip = zipPackage(files);
+		const zip = buildPackage(files);
 		assert.ok(looksLikeZip(zip));
-		assert.deepEqual(zip, zipPackage([...files].reverse()));
+		assert.deepEqual(zip, buildPackage([...files].reverse()));
 		const entries = unzipSync(zip);
 		assert.deepEqual(Object.keys(entries).sort(), ['bin/tool', 'nodejs/node_modules/x/index.js']);
 		assert.equal(new TextDecoder().decode(entries['nodejs/node_modules/x/index.js']), 'module.exports = 1;');

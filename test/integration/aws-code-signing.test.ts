@@ -18,7 +18,7 @@ import {
 } from '../../source/aws/code-signing.js';
 import {waitUntilUpdated} from '../../source/aws/configuration.js';
 import {describeAwsError, errorName} from '../../source/aws/errors.js';
-import {zipFiles} from '../../source/mock/seed.js';
+import {zipFiles} from '../../source/domain/code-package.js';
 import {signPackage} from '../../source/mock/signing/package-signature.js';
 import {openSigningProfile, type SigningProfile} from '../../source/mock/signing/profiles.js';
 import {localSession} from '../../source/session.js';

@@ -31,7 +31,7 @@ import {
 } from '@aws-sdk/client-lambda';
 import {executeDeployPlan} from '../../source/aws/deploy-template.js';
 import {exportFunction} from '../../source/aws/export-function.js';
-import {zipFiles} from '../../source/mock/seed.js';
+import {zipFiles} from '../../source/domain/code-package.js';
 import {demoFunctions} from '../../source/demo/index.js';
 import {deployPlan, parseTemplate} from '../../source/domain/sam-deploy-plan.js';
 import {startHarness, type Harness} from './harness.js';

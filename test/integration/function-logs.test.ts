@@ -29,7 +29,7 @@ import {createInvokeClient, invokeFunction, type InvokeResult} from '../../sourc
 import {invocationRows} from '../../source/domain/invocation-reports.js';
 import type {LogLine} from '../../source/domain/log-lines.js';
 import {parseReport} from '../../source/domain/report-line.js';
-import {zipFiles} from '../../source/mock/seed.js';
+import {zipFiles} from '../../source/domain/code-package.js';
 import {startLocalLambda, type LocalLambda} from '../../source/mock/server.js';
 import {localSession, type Session} from '../../source/session.js';
 import {credentials, role, startHarness, type Harness} from './harness.js';

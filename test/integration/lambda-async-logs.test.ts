@@ -18,7 +18,7 @@ import {
 	waitUntilFunctionActiveV2,
 } from '@aws-sdk/client-lambda';
 import {ManualClock} from '../../source/mock/clock.js';
-import {zipFiles} from '../../source/mock/seed.js';
+import {zipFiles} from '../../source/domain/code-package.js';
 import {credentials, role, startHarness, type Harness} from './harness.js';
 
 const worker = `

@@ -38,7 +38,7 @@ import {
 } from '@aws-sdk/client-lambda';
 import {strToU8, unzipSync, zipSync, type Zippable} from 'fflate';
 import {signatureEntryName} from '../../source/domain/code-signature.js';
-import {zipFiles} from '../../source/mock/seed.js';
+import {zipFiles} from '../../source/domain/code-package.js';
 import {signPackage, type SignOptions} from '../../source/mock/signing/package-signature.js';
 import {openSigningProfile, type SigningProfile} from '../../source/mock/signing/profiles.js';
 import {cliPath} from '../support/pty-terminal.js';

@@ -17,7 +17,7 @@ import {
 	type InvokeCommandOutput,
 	type Runtime,
 } from '@aws-sdk/client-lambda';
-import {zipFiles} from '../../source/mock/seed.js';
+import {zipFiles} from '../../source/domain/code-package.js';
 import {rejectsWith, role, startHarness, type Harness} from './harness.js';
 
 const text = (output: InvokeCommandOutput): string => Buffer.from(output.Payload ?? new Uint8Array()).toString('utf8');

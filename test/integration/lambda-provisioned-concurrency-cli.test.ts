@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {CreateFunctionCommand, PublishVersionCommand, waitUntilFunctionActiveV2} from '@aws-sdk/client-lambda';
-import {zipFiles} from '../../source/mock/seed.js';
+import {zipFiles} from '../../source/domain/code-package.js';
 import {aws, awsJson} from './aws-cli-support.js';
 import {role, startHarness, type Harness} from './harness.js';
 

@@ -30,7 +30,7 @@ import {
 	waitUntilFunctionUpdatedV2,
 	type GetProvisionedConcurrencyConfigCommandOutput,
 } from '@aws-sdk/client-lambda';
-import {zipFiles} from '../../source/mock/seed.js';
+import {zipFiles} from '../../source/domain/code-package.js';
 import {credentials, rejectsWith, role, startHarness, type Harness} from './harness.js';
 
 const arn = 'arn:aws:lambda:us-east-1:123456789012:function';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {CloudWatchClient, GetMetricDataCommand, ListMetricsCommand, type MetricDataQuery} from '@aws-sdk/client-cloudwatch';
 import {CreateAliasCommand, CreateFunctionCommand, InvokeCommand, PublishVersionCommand, waitUntilFunctionActiveV2} from '@aws-sdk/client-lambda';
-import {zipFiles} from '../../source/mock/seed.js';
+import {zipFiles} from '../../source/domain/code-package.js';
 import {credentials, role, startHarness, type Harness} from './harness.js';
 
 const handler = `

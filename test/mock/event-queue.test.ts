@@ -19,7 +19,7 @@ import {LambdaService} from '../../source/mock/lambda/service.js';
 import type {LogEventInput, LogSink} from '../../source/mock/logs/log-sink.js';
 import type {MetricDatum, MetricSink} from '../../source/mock/metrics/metric-sink.js';
 import {ThrottleError, type InvocationOutcome} from '../../source/mock/runtime/types.js';
-import {zipFiles} from '../../source/mock/seed.js';
+import {zipFiles} from '../../source/domain/code-package.js';
 import {FunctionStore} from '../../source/mock/store/function-store.js';
 
 const region = 'us-east-1';

@@ -16,7 +16,7 @@ import {LambdaError} from '../../source/mock/lambda/errors.js';
 import type {LogEventInput, LogSink} from '../../source/mock/logs/log-sink.js';
 import {RuntimeManager, type RuntimeManagerOptions} from '../../source/mock/runtime/manager.js';
 import {ThrottleError, type FunctionSnapshot, type InvocationInput, type InvocationOutcome, type LayerArtifact} from '../../source/mock/runtime/types.js';
-import {zipFiles} from '../../source/mock/seed.js';
+import {zipFiles} from '../../source/domain/code-package.js';
 
 class RecordingSink implements LogSink {
 	readonly streams = new Map<string, {group: string; events: LogEventInput[]}>();

@@ -6,7 +6,7 @@ import {chmodSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {waitUntilFunctionActiveV2} from '@aws-sdk/client-lambda';
-import {zipFiles} from '../../source/mock/seed.js';
+import {zipFiles} from '../../source/domain/code-package.js';
 import type {TestLambda} from './local-lambda.js';
 import {keys, type UiTerminal} from './ui-terminal.js';
 

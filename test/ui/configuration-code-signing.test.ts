@@ -12,7 +12,7 @@ import {
 	UpdateFunctionCodeCommand,
 } from '@aws-sdk/client-lambda';
 import {errorName} from '../../source/aws/errors.js';
-import {zipFiles} from '../../source/mock/seed.js';
+import {zipFiles} from '../../source/domain/code-package.js';
 import {openSigningProfile, type SigningProfile} from '../../source/mock/signing/profiles.js';
 import {localLambdaForSuite, openSection} from '../support/configuration-tab.js';
 import {keys, UiTerminal} from '../support/ui-terminal.js';

@@ -18,7 +18,7 @@ import {
 	PublishVersionCommand,
 	waitUntilFunctionActiveV2,
 } from '@aws-sdk/client-lambda';
-import {zipFiles} from '../../source/mock/seed.js';
+import {zipFiles} from '../../source/domain/code-package.js';
 import {localLambdaForSuite, openSection} from '../support/configuration-tab.js';
 import {keys, UiTerminal} from '../support/ui-terminal.js';
 

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import {before, describe, test} from 'node:test';
 import {GetFunctionConfigurationCommand, PublishLayerVersionCommand} from '@aws-sdk/client-lambda';
-import {zipFiles} from '../../source/mock/seed.js';
+import {zipFiles} from '../../source/domain/code-package.js';
 import {localLambdaForSuite, openSection} from '../support/configuration-tab.js';
 import {createNodeFunction} from '../support/test-tab.js';
 import {keys, type UiTerminal, UiTerminal as Terminal} from '../support/ui-terminal.js';

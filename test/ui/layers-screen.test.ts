@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {ListLayerVersionsCommand, ListLayersCommand, PublishLayerVersionCommand} from '@aws-sdk/client-lambda';
-import {zipFiles} from '../../source/mock/seed.js';
+import {zipFiles} from '../../source/domain/code-package.js';
 import {localLambdaForSuite, replace} from '../support/configuration-tab.js';
 import {keys, UiTerminal} from '../support/ui-terminal.js';
 

@@ -7,7 +7,8 @@ import {readFile, readdir, stat} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import {join, relative, resolve, sep} from 'node:path';
 import {formatBytes} from '../../../domain/format.js';
-import {functionWithLayersMax, looksLikeZip, packageSizeProblem, zipPackage, type PackageFile} from '../../../domain/layers.js';
+import {buildPackage, type PackageFile} from '../../../domain/code-package.js';
+import {functionWithLayersMax, looksLikeZip, packageSizeProblem} from '../../../domain/layers.js';
 
 export type PackageResult = {kind: 'ok'; zip: Uint8Array; description: string} | {kind: 'problem'; message: string};
 
@@ -51,7 +52,7 @@ async function collect(root: string): Promise<PackageFile[] | string> {
 				}
 				// eslint-disable-next-line no-await-in-loop
 				const data = await readFile(path);
-				files.push({path: relative(root, path).split(sep).join('/'), data, executable: (info.mode & 0o111) !== 0});
+				files.push({path: relative(root, path).split(sep).join('/'), data, mode: (info.mode & 0o111) !== 0 ? 0o100755 : 0o100644});
 			}
 		}
 		return undefined;
@@ -70,7 +71,7 @@ export async function readPackage(typed: string): Promise<PackageResult> {
 			const files = await collect(path);
 			if (typeof files === 'string') return {kind: 'problem', message: files};
 			if (files.length === 0) return {kind: 'problem', message: `${path.slice(-40)} is empty: a layer needs at least one file`};
-			const zip = zipPackage(files);
+			const zip = buildPackage(files);
 			const tooBig = packageSizeProblem(zip.length);
 			if (tooBig !== undefined) return {kind: 'problem', message: tooBig};
 			return {kind: 'ok', zip, description: `${files.length} file${files.length === 1 ? '' : 's'}, ${formatBytes(zip.length)} zipped`};
