@@ -55,22 +55,13 @@ import {parsePolicy, type PermissionStatement} from '../domain/resource-policy.j
 import type {CodeSource, DeployPlan, FunctionStep, LayerStep, PermissionStep} from '../domain/sam-deploy-plan.js';
 import {isReservedTag, type MappingDescription} from '../domain/sam-template.js';
 import type {Clients} from './clients.js';
-import {errorName} from './errors.js';
+import {unlessMissing} from './errors.js';
 import {mappingDescription} from './export-function.js';
 
 type LambdaClients = Pick<Clients, 'lambda'>;
 
 const pollMs = 200;
 const waitMs = 300_000;
-
-async function unlessMissing<T>(call: Promise<T>): Promise<T | undefined> {
-	try {
-		return await call;
-	} catch (error) {
-		if (errorName(error) === 'ResourceNotFoundException') return undefined;
-		throw error;
-	}
-}
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 

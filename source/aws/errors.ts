@@ -30,6 +30,16 @@ export function errorName(error: unknown): string {
 	return error && typeof error === 'object' ? field(error as ErrorLike, 'name') : '';
 }
 
+/** A call's answer, or undefined when AWS says there is none (ResourceNotFoundException); other errors as they are. */
+export async function unlessMissing<T>(call: Promise<T>): Promise<T | undefined> {
+	try {
+		return await call;
+	} catch (error) {
+		if (errorName(error) === 'ResourceNotFoundException') return undefined;
+		throw error;
+	}
+}
+
 /**
  * Lambda's refusal of a value a form sent (InvalidParameterValueException,
  * ValidationException), with what to do next first, since the message row is

@@ -20,21 +20,11 @@ import {stringify} from 'yaml';
 import {parsePolicy} from '../domain/resource-policy.js';
 import {codeFileName, samTemplate, templateFileName, type FunctionDescription, type MappingDescription, type SamExport} from '../domain/sam-template.js';
 import type {Clients} from './clients.js';
-import {errorName} from './errors.js';
+import {unlessMissing} from './errors.js';
 
 type LambdaClients = Pick<Clients, 'lambda'>;
 
 export type ExportWhat = 'code' | 'template' | 'both';
-
-/** Reads a call's answer, or undefined when Lambda says there is none (ResourceNotFoundException). */
-async function unlessMissing<T>(call: Promise<T>): Promise<T | undefined> {
-	try {
-		return await call;
-	} catch (error) {
-		if (errorName(error) === 'ResourceNotFoundException') return undefined;
-		throw error;
-	}
-}
 
 function configurationOf(configuration: FunctionConfiguration, name: string): FunctionDescription['configuration'] {
 	const out: FunctionDescription['configuration'] = {FunctionName: configuration.FunctionName ?? name, Role: configuration.Role ?? ''};
