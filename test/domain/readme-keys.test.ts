@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
-import {readmePath, withGeneratedKeys} from '../../scripts/readme-keys.js';
+import {readmePath, withGeneratedKeys} from '../../source/scripts/readme-keys.js';
 import {keymap, keyLabel} from '../../source/ui/keymap.js';
 
 test('the README key table is the one generated from the keymap (run npm run readme:keys)', () => {

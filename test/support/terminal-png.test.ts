@@ -6,9 +6,9 @@ import {join} from 'node:path';
 import {inflateSync} from 'node:zlib';
 import xtermHeadless from '@xterm/headless';
 import type {Terminal} from '@xterm/headless';
-import {CELL_HEIGHT, CELL_WIDTH, crc32, darkTheme, hasGlyph, terminalToPng} from '../../scripts/terminal-png.js';
-import type {Rgb} from '../../scripts/terminal-png.js';
-import {takeScreenshots} from '../../scripts/screenshots.js';
+import {CELL_HEIGHT, CELL_WIDTH, crc32, darkTheme, hasGlyph, terminalToPng} from '../../source/scripts/terminal-png.js';
+import type {Rgb} from '../../source/scripts/terminal-png.js';
+import {takeScreenshots} from '../../source/scripts/screenshots.js';
 
 interface DecodedPng {
 	width: number;

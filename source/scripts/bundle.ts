@@ -11,7 +11,7 @@
 import {build} from 'esbuild';
 import {rmSync} from 'node:fs';
 import {join} from 'node:path';
-import {packageRoot} from '../test/support/pty-terminal.js';
+import {packageRoot} from '../../test/support/pty-terminal.js';
 
 export const bundleDirectory = (root: string = packageRoot()): string => join(root, 'dist', 'lambdash');
 

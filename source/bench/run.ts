@@ -3,8 +3,8 @@
 //   1. time to first frame with 1,000 functions, beside `aws lambda list-functions`
 //   2. bytes written to the terminal per cursor move in the list at 80x24
 //   3. keypress-to-frame latency (p50, p99) and resident memory with 10,000 functions
-//   4-7. running functions: see bench/invoke.ts
-//   8. the Monitor tab's live tail under 10,000 lines a second: see bench/logs.ts
+//   4-7. running functions: see source/bench/invoke.ts
+//   8. the Monitor tab's live tail under 10,000 lines a second: see source/bench/logs.ts
 // `npm run bench -- console`, `-- invoke` or `-- logs` runs one part.
 import {execFile, execFileSync} from 'node:child_process';
 import {promisify} from 'node:util';
@@ -12,8 +12,8 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {zipSync, strToU8} from 'fflate';
-import {startLocalLambda, type LocalLambda} from '../source/mock/server.js';
-import {PtyTerminal} from '../test/support/pty-terminal.js';
+import {startLocalLambda, type LocalLambda} from '../mock/server.js';
+import {PtyTerminal} from '../../test/support/pty-terminal.js';
 import {benchInvoke} from './invoke.js';
 import {benchLogs} from './logs.js';
 

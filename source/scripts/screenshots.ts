@@ -5,14 +5,14 @@
 // To add a screen, add a step: the keys that lead to it from the previous
 // step's screen, and what must be on screen before the picture is taken.
 //
-//   node dist/scripts/screenshots.js [--out DIR] [--scale N] [--only NAME]
+//   node dist/source/scripts/screenshots.js [--out DIR] [--scale N] [--only NAME]
 // --only NAME passes through the screens before NAME and writes NAME alone.
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, relative} from 'node:path';
 import {pathToFileURL} from 'node:url';
-import {keySequence, packageRoot, PtyTerminal} from '../test/support/pty-terminal.js';
-import type {PtyKey, PtyTerminalOptions} from '../test/support/pty-terminal.js';
+import {keySequence, packageRoot, PtyTerminal} from '../../test/support/pty-terminal.js';
+import type {PtyKey, PtyTerminalOptions} from '../../test/support/pty-terminal.js';
 import {terminalToPng} from './terminal-png.js';
 
 /** A key to type: a named key ({key: 'enter'}) or raw text ('T', 'j', '/web'). */

@@ -1,5 +1,5 @@
 // Draws the visible screen of a headless xterm into a PNG: no browser, no
-// native canvas. Text comes from 8x16 bitmap glyphs (scripts/terminal-font.ts,
+// native canvas. Text comes from 8x16 bitmap glyphs (source/scripts/terminal-font.ts,
 // derived from Terminus Font, SIL OFL 1.1); block elements, braille and the box
 // drawing dashes Terminus lacks are drawn procedurally; the PNG is written here
 // with node:zlib and a CRC-32 of our own.

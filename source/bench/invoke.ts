@@ -10,8 +10,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {CreateFunctionCommand, InvokeCommand, LambdaClient, waitUntilFunctionActiveV2} from '@aws-sdk/client-lambda';
-import {zipFiles} from '../source/domain/code-package.js';
-import {cliPath} from '../test/support/pty-terminal.js';
+import {zipFiles} from '../domain/code-package.js';
+import {cliPath} from '../../test/support/pty-terminal.js';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 
