@@ -88,7 +88,8 @@ export function KeyDispatcher({children, onUnhandled}: {children: ReactNode; onU
 				? [{name: 'escape', input: '\u001B'}, ...splitTyped(input)]
 				: [{name: keyName(input, key), input}];
 		const together = presses.length > 1;
-		queue.current.push(...presses.map((press) => ({...press, together})));
+		// One at a time: a large paste arrives as one chunk, too many to spread as arguments.
+		for (const press of presses) queue.current.push({...press, together});
 		if (!busy.current) pump.current();
 	});
 	return <RegistryContext.Provider value={registry.current}>{children}</RegistryContext.Provider>;

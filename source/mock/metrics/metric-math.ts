@@ -243,8 +243,9 @@ function combine(left: Value, right: Value, operation: (a: number, b: number) =>
 const aggregates: Record<string, (values: number[]) => number> = {
 	SUM: (values) => values.reduce((total, value) => total + value, 0),
 	AVG: (values) => (values.length === 0 ? NaN : values.reduce((total, value) => total + value, 0) / values.length),
-	MIN: (values) => (values.length === 0 ? NaN : Math.min(...values)),
-	MAX: (values) => (values.length === 0 ? NaN : Math.max(...values)),
+	// Reduced, not spread: a long series would overflow the call stack as arguments.
+	MIN: (values) => (values.length === 0 ? NaN : values.reduce((least, value) => Math.min(least, value), Infinity)),
+	MAX: (values) => (values.length === 0 ? NaN : values.reduce((most, value) => Math.max(most, value), -Infinity)),
 };
 
 function evaluateNode(node: Node, context: MathContext): Value {
