@@ -36,6 +36,22 @@ function isStoredEvent(value: unknown): value is StoredEvent {
 	return Boolean(value) && typeof value === 'object' && typeof (value as StoredEvent).json === 'string';
 }
 
+/**
+ * The entries of a stored object, kept as a Map: a name is only ever a key, so
+ * an event called __proto__ or constructor is an event like any other (an
+ * object's `events[name] = …` would set its prototype instead, and lose it).
+ */
+function entriesOf<T>(value: unknown, isEntry: (entry: unknown) => entry is T): Map<string, T> {
+	const entries = new Map<string, T>();
+	if (!value || typeof value !== 'object' || Array.isArray(value)) return entries;
+	for (const [key, entry] of Object.entries(value)) if (isEntry(entry)) entries.set(key, entry);
+	return entries;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+}
+
 export async function openPrivateTestEvents(directory: string | undefined = configDirectory()): Promise<PrivateTestEventStore> {
 	const {default: Conf} = await import('conf');
 	const conf = new Conf<Settings>({
@@ -46,33 +62,29 @@ export async function openPrivateTestEvents(directory: string | undefined = conf
 		configFileMode: 0o600,
 		defaults: {testEvents: {}},
 	});
-	const scopes = (): Scopes => {
-		const value = conf.get('testEvents');
-		return value && typeof value === 'object' ? value : {};
-	};
-	const write = (scope: string, events: Record<string, StoredEvent>): void => {
-		const all = {...scopes()};
-		if (Object.keys(events).length === 0) delete all[scope];
-		else all[scope] = events;
-		conf.set('testEvents', all);
+	const scopes = (): Map<string, Record<string, unknown>> => entriesOf(conf.get('testEvents'), isObject);
+	const eventsOf = (scope: string): Map<string, StoredEvent> => entriesOf(scopes().get(scope), isStoredEvent);
+	const write = (scope: string, events: Map<string, StoredEvent>): void => {
+		const all = scopes();
+		if (events.size === 0) all.delete(scope);
+		else all.set(scope, Object.fromEntries(events));
+		// Object.fromEntries defines each name as an own property, __proto__ included.
+		conf.set('testEvents', Object.fromEntries(all));
 	};
 	return {
 		path: conf.path,
 		list(scope) {
-			const events = scopes()[scope] ?? {};
-			return Object.entries(events)
-				.filter((entry): entry is [string, StoredEvent] => isStoredEvent(entry[1]))
-				.map(([name, stored]) => ({name, json: stored.json, sharing: 'private' as const}));
+			return [...eventsOf(scope)].map(([name, stored]) => ({name, json: stored.json, sharing: 'private' as const}));
 		},
 		save(scope, event, previousName) {
-			const events = {...(scopes()[scope] ?? {})};
-			if (previousName !== undefined) delete events[previousName];
-			events[event.name] = {json: event.json, savedAt: new Date().toISOString()};
+			const events = eventsOf(scope);
+			if (previousName !== undefined && previousName !== event.name) events.delete(previousName);
+			events.set(event.name, {json: event.json, savedAt: new Date().toISOString()});
 			write(scope, events);
 		},
 		remove(scope, name) {
-			const events = {...(scopes()[scope] ?? {})};
-			delete events[name];
+			const events = eventsOf(scope);
+			events.delete(name);
 			write(scope, events);
 		},
 	};

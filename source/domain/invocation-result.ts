@@ -95,6 +95,12 @@ export function verdictOf(invocation: Invocation): Verdict {
 }
 
 const isPrintableAscii = /^[\x20-\x7E]*$/;
+const hasOtherThanPrintableAsciiLines = /[^\n\x20-\x7E]/;
+
+/** Outside text as clean lines: cleanLines, skipped when there is nothing to clean (most JSON), which a 6 MB answer notices. */
+function safeLines(text: string): string[] {
+	return hasOtherThanPrintableAsciiLines.test(text) ? cleanLines(text) : text.split('\n');
+}
 
 /** A line cut into pieces of at most `width` characters. */
 function wrapLine(line: string, width: number): string[] {
@@ -111,30 +117,42 @@ function wrapLine(line: string, width: number): string[] {
 	return pieces;
 }
 
-/** Prose (a verdict, a message): broken at spaces. */
-function prose(text: string, width: number, tone: Tone): StyledLine[] {
-	return cleanLines(text).flatMap((line) => wrapWords(line, width).map((piece) => ({text: piece, tone})));
-}
-
-function wrapped(lines: readonly string[], width: number, tone: Tone, indent = ''): StyledLine[] {
-	const out: StyledLine[] = [];
+/** Lines wrapped to the width, added to `out` (a loop, not push(...): a response may have a million lines, more than a call takes arguments). */
+function addWrapped(out: StyledLine[], lines: readonly string[], width: number, tone: Tone, indent = ''): void {
 	for (const line of lines) {
 		for (const piece of wrapLine(line, width - indent.length)) out.push({text: indent + piece, tone});
 	}
-	return out;
 }
+
+/** Prose added to `out`, broken at spaces. */
+function addProse(out: StyledLine[], text: string, width: number, tone: Tone): void {
+	for (const line of cleanLines(text)) {
+		for (const piece of wrapWords(line, width)) out.push({text: piece, tone});
+	}
+}
+
+/** Pretty-printed text longer than this (deep nesting indents every line further) is not used: the response is shown as received. */
+export const prettyTextMax = 8 * 1_048_576;
 
 /** The response as lines: JSON pretty-printed (up to prettyPrintMax), anything else as received; cleaned of control sequences. */
 export function responseLines(payload: string): {lines: string[]; note: string | undefined} {
 	if (payload === '') return {lines: [], note: 'The function returned nothing (null).'};
-	if (payload.length <= prettyPrintMax) {
-		try {
-			return {lines: JSON.stringify(JSON.parse(payload), null, 2).split('\n'), note: undefined};
-		} catch {
-			return {lines: cleanLines(payload), note: 'Not JSON: shown as received.'};
-		}
+	if (payload.length > prettyPrintMax) return {lines: safeLines(payload), note: `Over ${formatBytes(prettyPrintMax)}: shown as received, not reformatted.`};
+	let value: unknown;
+	try {
+		value = JSON.parse(payload);
+	} catch {
+		return {lines: safeLines(payload), note: 'Not JSON: shown as received.'};
 	}
-	return {lines: cleanLines(payload), note: `Over ${formatBytes(prettyPrintMax)}: shown as received, not reformatted.`};
+	let pretty: string;
+	try {
+		pretty = JSON.stringify(value, null, 2);
+	} catch {
+		// JSON.stringify recurses: a value nested thousands deep overflows the stack.
+		return {lines: safeLines(payload), note: 'Nested too deeply to reformat: shown as received.'};
+	}
+	if (pretty.length > prettyTextMax) return {lines: safeLines(payload), note: 'Nested too deeply to reformat: shown as received.'};
+	return {lines: safeLines(pretty), note: undefined};
 }
 
 function milliseconds(value: number): string {
@@ -167,10 +185,15 @@ function field(label: string, value: string): StyledLine {
 	return {text: `${label.padEnd(12)}${value}`, tone: 'normal'};
 }
 
+/** The verdict's characters at the top of a result (three lines or so): a longer error message is cut there. */
+const summaryMax = 160;
+
 /** Every line of a result, for a pane `width` columns wide. */
 export function resultLines(invocation: Invocation, width: number): StyledLine[] {
 	const summary = summaryLine(invocation);
-	const lines: StyledLine[] = prose(summary.text, width, summary.tone);
+	const lines: StyledLine[] = [];
+	// The verdict at a glance: a long error message is given whole under Error, not here.
+	addProse(lines, summary.text.length > summaryMax ? `${summary.text.slice(0, summaryMax - 1)}…` : summary.text, width, summary.tone);
 	const {outcome} = invocation;
 	const target = `${invocation.functionName}${invocation.qualifier ? `:${invocation.qualifier}` : ''}`;
 	if (outcome.kind === 'running') {
@@ -197,25 +220,25 @@ export function resultLines(invocation: Invocation, width: number): StyledLine[]
 	lines.push(field('Version', response.executedVersion ?? (invocation.async ? 'chosen when the event runs' : '(not reported)')));
 	if (invocation.elapsedMs !== undefined) lines.push(field('Round trip', `${milliseconds(invocation.elapsedMs)} measured here`));
 	if (invocation.async) {
-		lines.push(...prose('The result goes to the function\'s log, and to its destinations when it has them.', width, 'muted'));
+		addProse(lines, 'The result goes to the function\'s log, and to its destinations when it has them.', width, 'muted');
 		return lines;
 	}
 	if (error) {
 		lines.push(heading('Error', width));
-		lines.push(...prose(`Type: ${error.type}`, width, 'danger'));
-		if (error.message) lines.push(...prose(`Message: ${error.message}`, width, 'danger'));
+		addProse(lines, `Type: ${error.type}`, width, 'danger');
+		if (error.message) addProse(lines, `Message: ${error.message}`, width, 'danger');
 		if (error.stack.length > 0) {
 			lines.push({text: 'Stack:', tone: 'muted'});
-			lines.push(...wrapped(error.stack.flatMap((line) => cleanLines(line)), width, 'normal', '  '));
+			for (const frame of error.stack) addWrapped(lines, cleanLines(frame), width, 'normal', '  ');
 		}
 	} else {
 		const {lines: body, note} = responseLines(response.payload);
 		lines.push(heading(`Response (${formatBytes(Buffer.byteLength(response.payload, 'utf8'))})`, width));
 		if (note) lines.push({text: note, tone: 'muted'});
-		lines.push(...wrapped(body, width, 'normal'));
+		addWrapped(lines, body, width, 'normal');
 	}
 	lines.push(heading('Log output (last 4 KB)', width));
 	if (response.log === undefined || response.log === '') lines.push({text: 'No log tail was returned.', tone: 'muted'});
-	else lines.push(...wrapped(cleanLines(response.log.replace(/\n$/, '')), width, 'muted'));
+	else addWrapped(lines, cleanLines(response.log.replace(/\n$/, '')), width, 'muted');
 	return lines;
 }

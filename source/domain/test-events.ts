@@ -1,9 +1,10 @@
 // Saved test events, as the Lambda console keeps them: a name, the event's
 // JSON, and where it is stored (privately on this machine, or shareable with
 // the account through the EventBridge schema registry). The rules that hold
-// before anything is saved or sent.
+// before anything is saved or sent, and the lines of an event's preview.
 import {formatBytes} from './format.js';
 import {invokePayloadAsyncMax, invokePayloadSyncMax} from './limits.js';
+import {cleanLines} from './sanitize.js';
 
 export type TestEventSharing = 'private' | 'shareable';
 
@@ -36,11 +37,16 @@ export function testEventNameProblem(
 	return undefined;
 }
 
+/** Whether the function has as many private events as the console keeps: a new one can only be shareable. */
+export function privateEventsFull(events: readonly TestEvent[]): boolean {
+	return events.filter((event) => event.sharing === 'private').length >= privateTestEventsMax;
+}
+
 /** Why one more private event cannot be saved; undefined when it can. */
 export function privateCountProblem(events: readonly TestEvent[], movingIn: boolean): string | undefined {
-	const count = events.filter((event) => event.sharing === 'private').length;
-	if (movingIn && count >= privateTestEventsMax) {
-		return `This function already has ${privateTestEventsMax} private events, the most the console keeps: delete one, or make this one shareable.`;
+	if (movingIn && privateEventsFull(events)) {
+		// One line of a form's message at 80 columns (at most 74 characters).
+		return `${privateTestEventsMax} private events is the most: delete one, or make this one shareable.`;
 	}
 	return undefined;
 }
@@ -62,4 +68,29 @@ export function payloadSizeProblem(json: string, async: boolean): string | undef
 /** The events of a function in the order the list shows them: by name, private before shareable for the same name. */
 export function sortedEvents(events: readonly TestEvent[]): TestEvent[] {
 	return [...events].sort((a, b) => a.name.localeCompare(b.name) || (a.sharing === b.sharing ? 0 : a.sharing === 'private' ? -1 : 1));
+}
+
+/** The lines of an event's text: one more than its newlines, counted without copying a 7 MB event. */
+export function eventLineCount(json: string): number {
+	let count = 1;
+	for (let at = json.indexOf('\n'); at !== -1; at = json.indexOf('\n', at + 1)) count += 1;
+	return count;
+}
+
+/**
+ * The first `count` lines of an event as the preview draws them: each cut to
+ * `maxLength` characters first and then cleaned of control sequences, so the
+ * preview of a 7 MB event costs what a small one's does.
+ */
+export function eventPreviewLines(json: string, count: number, maxLength: number): string[] {
+	const lines: string[] = [];
+	let start = 0;
+	while (lines.length < count) {
+		const end = json.indexOf('\n', start);
+		const stop = end === -1 ? json.length : end;
+		lines.push(cleanLines(json.slice(start, Math.min(stop, start + maxLength)))[0] ?? '');
+		if (end === -1) break;
+		start = end + 1;
+	}
+	return lines;
 }

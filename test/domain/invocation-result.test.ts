@@ -76,3 +76,45 @@ test('a response over 1 MB is shown as received, wrapped to the width, and contr
 	const escapes = responseLines('plain \u001B[31mred\u001B[0m text');
 	assert.deepEqual(escapes.lines, ['plain red text']);
 });
+
+test('a response of 200,000 short lines is laid out without running out of stack, every line there', () => {
+	// Array(200000).fill(1), pretty-printed one value a line: more lines than a call takes arguments.
+	const payload = JSON.stringify(Array.from({length: 200_000}, () => 1));
+	const lines = resultLines(invocation({...ok, payload}), 51);
+	const body = lines.filter((line) => line.text === '  1,' || line.text === '  1');
+	assert.equal(body.length, 200_000);
+	assert.equal(lines.filter((line) => line.text === '[').length, 1);
+	const lastItem = lines.findIndex((line) => line.text === '  1');
+	assert.ok(lines.slice(lastItem).some((line) => line.text.startsWith('REPORT RequestId: req-1')), 'the log tail still follows the response');
+});
+
+test('an error with 200,000 stack lines, and a log of 200,000 lines, are laid out too', () => {
+	const payload = JSON.stringify({errorType: 'RangeError', errorMessage: 'deep', trace: Array.from({length: 200_000}, (_, index) => `    at frame${index} (index.mjs:1:1)`)});
+	const failed = resultLines(invocation({...ok, payload, functionError: 'Unhandled'}), 80);
+	assert.ok(failed.some((line) => line.text === '      at frame199999 (index.mjs:1:1)'));
+	const log = `${'a line\n'.repeat(200_000)}${report}`;
+	const logged = resultLines(invocation({...ok, log}), 80);
+	assert.equal(logged.filter((line) => line.text === 'a line').length, 200_000);
+});
+
+test('a long error message is given whole under Error, and cut in the verdict at the top', () => {
+	const message = 'word '.repeat(10_000).trim();
+	const failed = invocation({...ok, payload: JSON.stringify({errorType: 'Error', errorMessage: message}), functionError: 'Unhandled'});
+	const lines = resultLines(failed, 60);
+	const errorAt = lines.findIndex((line) => line.text.startsWith('── Error'));
+	// Three lines of verdict, then the details: the error is on the first screen.
+	assert.ok(errorAt > 0 && errorAt <= 12, `the details are near the top (at ${errorAt})`);
+	assert.ok(lines[2]?.text.endsWith('…'), 'the verdict is cut on its third line');
+	const underError = lines.slice(errorAt).filter((line) => line.tone === 'danger').map((line) => line.text).join(' ');
+	assert.equal(underError.match(/word/g)?.length, 10_000);
+});
+
+test('JSON nested too deeply to reformat is shown as received and says so; a pretty response is cleaned of control characters', () => {
+	const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+	const {lines, note} = responseLines(deep);
+	assert.equal(note, 'Nested too deeply to reformat: shown as received.');
+	assert.deepEqual(lines, [deep]);
+	// JSON.stringify leaves DEL, C1 controls and bidirectional overrides as they are: they must not reach the terminal.
+	const sneaky = responseLines(JSON.stringify({text: 'a\u009B31mb\u202Ec\u007F'}));
+	assert.deepEqual(sneaky.lines, ['{', '  "text": "abc"', '}']);
+});

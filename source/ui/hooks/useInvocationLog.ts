@@ -2,12 +2,14 @@
 // here and shows them from here, so an invocation that is still running when
 // the user leaves the tab (or the function) lands in the history all the same,
 // and coming back shows every result of the session to compare.
-import type {LambdaClient} from '@aws-sdk/client-lambda';
 import {createContext, useContext, useSyncExternalStore} from 'react';
 import {describeAwsError, errorName} from '../../aws/errors.js';
 import {createInvokeClient, invokeFunction} from '../../aws/invoke.js';
 import {outcomeOf, type Invocation} from '../../domain/invocation-result.js';
 import type {Session} from '../../session.js';
+
+/** The client invocations go through, as aws/invoke.ts makes it (ui/ names no SDK type). */
+type InvokeClient = ReturnType<typeof createInvokeClient>;
 
 /** Results kept per function; the oldest goes first (a response may be 6 MB). */
 export const historyMax = 20;
@@ -36,7 +38,7 @@ export class InvocationLog {
 	private readonly options = new Map<string, InvocationOptions>();
 	private readonly listeners = new Set<() => void>();
 	private sequence = 0;
-	private client: LambdaClient | undefined;
+	private client: InvokeClient | undefined;
 
 	constructor(
 		private readonly session: Session,

@@ -3,7 +3,7 @@
 // put there, and nothing is sent and nothing typed is lost. Esc closes, asking
 // first when something changed.
 import {Box, Text} from 'ink';
-import React, {useState} from 'react';
+import React, {useMemo, useState} from 'react';
 import {fit} from '../../../domain/format.js';
 import {checkJson, prettyJson} from '../../../domain/json-text.js';
 import {cleanText} from '../../../domain/sanitize.js';
@@ -36,21 +36,33 @@ interface Props {
 	onClose(): void;
 }
 
+/**
+ * Whether two texts' lines are the same. An edit replaces only the lines it
+ * touches and keeps the others (the same strings), so this is a pointer
+ * comparison per line until the first edited one, however large the event.
+ */
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+	if (a === b) return true;
+	if (a.length !== b.length) return false;
+	for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+	return true;
+}
+
 export function problemText(problem: JsonProblem): string {
 	return `Line ${problem.line}, column ${problem.column}: ${problem.message}`;
 }
 
 export function EventEditor({event, text, problem: initialProblem, width, height, theme, active, onSave, onClose}: Props) {
 	const areaHeight = Math.max(3, height - 2);
-	const [buffer, setBuffer] = useState<TextBuffer>(() => {
-		const start = bufferOf(text);
-		return initialProblem ? moveTo(start, initialProblem.line, initialProblem.column, areaHeight) : start;
-	});
+	const [start] = useState(() => bufferOf(text));
+	const [buffer, setBuffer] = useState<TextBuffer>(() => (initialProblem ? moveTo(start, initialProblem.line, initialProblem.column, areaHeight) : start));
+	// The saved event's lines, split once: "changed" compares lines, not the whole text joined again on every key.
+	const savedLines = useMemo(() => (text === event.json ? start.lines : bufferOf(event.json).lines), [start, text, event.json]);
 	const [problem, setProblem] = useState<JsonProblem | undefined>(initialProblem);
 	const [message, setMessage] = useState<string | undefined>();
 	const [saving, setSaving] = useState(false);
 	const [confirmDiscard, setConfirmDiscard] = useState<true | undefined>();
-	const changed = textOf(buffer) !== event.json;
+	const changed = useMemo(() => !sameLines(buffer.lines, savedLines), [buffer.lines, savedLines]);
 
 	useConfirm(confirmDiscard, {yes: onClose, no: () => setConfirmDiscard(undefined)});
 

@@ -10,8 +10,18 @@ import type {FunctionDetail} from '../../../domain/function-model.js';
 import {fit, wrapWords} from '../../../domain/format.js';
 import {resultLines, type Invocation} from '../../../domain/invocation-result.js';
 import {checkJson} from '../../../domain/json-text.js';
-import {cleanLines, cleanText} from '../../../domain/sanitize.js';
-import {payloadSizeProblem, testEventNameProblem, type TestEvent, type TestEventSharing} from '../../../domain/test-events.js';
+import {cleanText} from '../../../domain/sanitize.js';
+import {
+	eventLineCount,
+	eventPreviewLines,
+	payloadSizeProblem,
+	privateCountProblem,
+	privateEventsFull,
+	privateTestEventsMax,
+	testEventNameProblem,
+	type TestEvent,
+	type TestEventSharing,
+} from '../../../domain/test-events.js';
 import {templateText, testEventTemplates} from '../../../domain/test-event-templates.js';
 import {isQualifier} from '../../../domain/validate.js';
 import {ConfirmDialog, useConfirm} from '../../components/ConfirmDialog.js';
@@ -139,6 +149,17 @@ export function TestTab({detail, width, height, active}: Props) {
 		setOffset(0);
 	};
 
+	// The private limit is told when a new event is begun, not after its template and name: a full
+	// function's new event is made shareable, unless read-only mode keeps it from the account.
+	const privateFull = privateEventsFull(events);
+	const startNewEvent = () => {
+		if (privateFull && session.readOnly) {
+			notify({tone: 'error', text: `Read-only mode saves no shareable event; ${privateTestEventsMax} private is the most: delete one.`});
+			return;
+		}
+		setOverlay({kind: 'templates'});
+	};
+
 	const openEditor = (event: TestEvent) => setOverlay({kind: 'editor', event, text: event.json, problem: undefined});
 
 	const editOutside = (event: TestEvent) => {
@@ -228,7 +249,7 @@ export function TestTab({detail, width, height, active}: Props) {
 						return true;
 					}
 					if (!current) {
-						setOverlay({kind: 'templates'});
+						startNewEvent();
 						return true;
 					}
 					invoke(current);
@@ -249,7 +270,7 @@ export function TestTab({detail, width, height, active}: Props) {
 					setFocus('pane');
 					return true;
 				case 'new-event':
-					setOverlay({kind: 'templates'});
+					startNewEvent();
 					return true;
 				case 'edit-event':
 					if (current) openEditor(current);
@@ -357,7 +378,7 @@ export function TestTab({detail, width, height, active}: Props) {
 					title="New event from a template"
 					items={testEventTemplates.map((template) => ({id: template.id, text: template.title}))}
 					multiple={false}
-					hint="Realistic sample events: the one you take is yours to edit"
+					hint={privateFull ? `${privateTestEventsMax} private events is the most: this new one is made shareable` : 'Realistic sample events: the one you take is yours to edit'}
 					theme={theme}
 					width={width}
 					height={height}
@@ -384,9 +405,10 @@ export function TestTab({detail, width, height, active}: Props) {
 						{
 							id: 'sharing',
 							label: 'Sharing',
-							value: overlay.previous?.sharing ?? 'private',
+							value: overlay.previous?.sharing ?? (privateFull ? 'shareable' : 'private'),
 							choices: sharingChoices,
 							hint: 'Private: this machine only · Shareable: everyone in the account',
+							validate: (value) => (value === 'private' ? privateCountProblem(events, overlay.previous?.sharing !== 'private') : undefined),
 						},
 					]}
 					theme={theme}
@@ -457,6 +479,15 @@ function templateEventName(json: string): string {
 function EventPreview({event, problems, width, height}: {event: TestEvent | undefined; problems: readonly string[]; width: number; height: number}) {
 	const {theme} = useConsole();
 	const problemLines = problems.flatMap((problem) => wrapWords(cleanText(problem), width));
+	// What depends only on the text is worked out once per event, not on every frame: an event may be 6 MB.
+	const json = event?.json ?? '';
+	const total = useMemo(() => eventLineCount(json), [json]);
+	const bytes = useMemo(() => Buffer.byteLength(json, 'utf8'), [json]);
+	const room = Math.max(1, height - 2 - problemLines.length);
+	const more = total > room ? total - room + 1 : 0;
+	const count = more > 0 ? room - 1 : total;
+	// Each line is cut (with room for tabs and escapes that cleaning removes) before it is cleaned.
+	const shown = useMemo(() => eventPreviewLines(json, count, width * 4 + 64), [json, count, width]);
 	if (!event) {
 		return (
 			<Box flexDirection="column" width={width} height={height}>
@@ -475,14 +506,10 @@ function EventPreview({event, problems, width, height}: {event: TestEvent | unde
 			</Box>
 		);
 	}
-	const body = cleanLines(event.json);
-	const room = Math.max(1, height - 2 - problemLines.length);
-	const more = body.length > room ? body.length - room + 1 : 0;
-	const shown = more > 0 ? body.slice(0, room - 1) : body;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold color={theme.accent} wrap="truncate">
-				{fit(`${cleanText(event.name)} · ${event.sharing} · ${Buffer.byteLength(event.json, 'utf8')} bytes`, width)}
+				{fit(`${cleanText(event.name)} · ${event.sharing} · ${bytes} bytes`, width)}
 			</Text>
 			{problemLines.map((line, index) => (
 				// eslint-disable-next-line react/no-array-index-key
