@@ -4,7 +4,14 @@
 // under two days, "Mon 27" beyond). The plot is a line chart in braille
 // (2 x 4 dots per cell) or a bar chart in eighth blocks (▁▂▃▄▅▆▇█). Every
 // line says which series drew each run of its characters, so the UI can
-// colour the series, or leave them plain when colour is off.
+// colour the series, or leave them plain when colour is off. Without colour,
+// series still differ: each braille line has a stroke, solid (every dot) or
+// dotted (every other dot), and the title marks each value with its stroke
+// (⠒ solid, ⠂ dotted) when a chart has both.
+// The title's legend shrinks to fit: "Min 1.37 ms Avg 3.61 ms", then short
+// labels with one unit "min 1.4 avg 3.6 ms", then the values alone. Each
+// value is the series' latest, or its total over the range ("total 12").
+// A chart without data keeps its axes (0 to 1) and says so in the plot.
 // Points that are not finite, or outside the range, are left out; a period
 // without a point is a gap: a line is not drawn across it.
 // Pure: lines of text, exactly `height` of them, none wider than `width`.
@@ -20,7 +27,10 @@ export interface ChartInput {
 	title: string;
 	/** CloudWatch's unit name of the values (Count, Milliseconds, Percent, ...). */
 	unit: string;
-	series: Array<{label: string; points: ChartPoint[]}>;
+	/** short: the label in a small chart (default the label); stroke: how a braille line is drawn (default solid). */
+	series: Array<{label: string; points: ChartPoint[]; short?: string; stroke?: Stroke}>;
+	/** What the title says of each series: its latest value (default) or its total over the range. */
+	summary?: 'latest' | 'total';
 	start: Date;
 	end: Date;
 	width: number;
@@ -31,6 +41,12 @@ export interface ChartInput {
 }
 
 export type SegmentKind = number | 'axis' | 'label';
+
+/** solid: every dot of the line; dotted: every other one. */
+export type Stroke = 'solid' | 'dotted';
+
+/** The mark before a value in the title that shows the stroke of its series. */
+export const strokeMarks: Record<Stroke, string> = {solid: '⠒', dotted: '⠂'};
 
 export interface ChartLine {
 	text: string;
@@ -198,6 +214,8 @@ function cut(text: string, width: number): string {
 
 interface CleanSeries {
 	label: string;
+	short: string;
+	stroke: Stroke;
 	points: Array<{time: number; value: number}>;
 }
 
@@ -206,6 +224,8 @@ function clean(input: ChartInput): CleanSeries[] {
 	const end = input.end.getTime();
 	return input.series.map((series) => ({
 		label: series.label,
+		short: series.short ?? series.label,
+		stroke: series.stroke ?? 'solid',
 		points: series.points
 			.map((point) => ({time: point.time.getTime(), value: point.value}))
 			.filter((point) => Number.isFinite(point.time) && Number.isFinite(point.value) && point.time >= start && point.time <= end)
@@ -248,21 +268,79 @@ function scaleOf(series: CleanSeries[], unit: string): Scale {
 
 // ---------------------------------------------------------------- parts
 
-function titleLine(grid: Grid, input: ChartInput, series: CleanSeries[]): void {
-	const width = grid.width;
-	const latest: Array<{index: number; label: string; value: string}> = [];
+/** A number in at most about 3 characters for a small legend: 0.25, 1.4, 12, 120, 1.2k. */
+function roughNumber(value: number): string {
+	const abs = Math.abs(value);
+	if (abs === 0) return '0';
+	if (abs >= 999.5) return formatCompact(value);
+	if (abs >= 9.95) return value.toFixed(0);
+	if (abs >= 1) return value.toFixed(1).replace(/\.0$/, '');
+	return String(Number(value.toPrecision(2)));
+}
+
+/** Values in one unit for a small legend: the numbers and the unit written once after them ("" for counts). */
+function compactValues(values: number[], unit: string): {texts: string[]; suffix: string} {
+	const largest = Math.max(0, ...values.map((value) => Math.abs(value)));
+	const scaled = (divisor: number, suffix: string): {texts: string[]; suffix: string} => ({texts: values.map((value) => roughNumber(value / divisor)), suffix});
+	switch (unit) {
+		case 'Milliseconds':
+			if (largest < 999.5) return scaled(1, 'ms');
+			if (largest < 59_950) return scaled(1000, 's');
+			return scaled(60_000, 'min');
+		case 'Seconds':
+			return largest < 59.95 ? scaled(1, 's') : scaled(60, 'min');
+		case 'Percent':
+			return scaled(1, '%');
+		default:
+			return {texts: values.map((value) => formatCompact(value)), suffix: ''};
+	}
+}
+
+interface LegendPart {
+	text: string;
+	owner: SegmentKind;
+}
+
+/** The legends of the title, widest first: full labels and values, short labels with one unit, values alone, and that without "total". */
+function legendVariants(input: ChartInput, series: CleanSeries[]): LegendPart[][] {
+	const total = input.summary === 'total';
+	const anyData = series.some((entry) => entry.points.length > 0);
+	const entries: Array<{index: number; label: string; short: string; mark: string; value: number}> = [];
+	const marked = new Set(series.map((entry) => entry.stroke)).size > 1;
 	series.forEach((entry, index) => {
 		const last = entry.points[entry.points.length - 1];
-		if (last !== undefined) latest.push({index, label: singleColumn(entry.label).join(''), value: formatMetricValue(last.value, input.unit)});
+		let value: number | undefined;
+		if (total) value = anyData ? entry.points.reduce((sum, point) => sum + point.value, 0) : undefined;
+		else value = last?.value;
+		if (value === undefined) return;
+		entries.push({index, label: singleColumn(entry.label).join(''), short: singleColumn(entry.short).join(''), mark: marked ? strokeMarks[entry.stroke] : '', value});
 	});
-	const variants =
-		series.length > 1
-			? [latest.map((entry) => ({index: entry.index, text: `${entry.label} ${entry.value}`})), latest.map((entry) => ({index: entry.index, text: entry.value}))]
-			: [latest.map((entry) => ({index: entry.index, text: entry.value}))];
+	if (entries.length === 0) return [[]];
+	const prefix: LegendPart[] = total ? [{text: 'total', owner: 'label'}] : [];
+	const compact = compactValues(
+		entries.map((entry) => entry.value),
+		input.unit,
+	);
+	const suffix: LegendPart[] = compact.suffix === '' ? [] : [{text: compact.suffix, owner: 'label'}];
+	const bare = [...entries.map((entry, at) => ({text: `${entry.mark}${compact.texts[at] ?? ''}`, owner: entry.index})), ...suffix];
+	if (series.length === 1) {
+		const single = entries.map((entry) => ({text: formatMetricValue(entry.value, input.unit), owner: entry.index}));
+		return total ? [[...prefix, ...single], single] : [single];
+	}
+	return [
+		[...prefix, ...entries.map((entry) => ({text: `${entry.mark}${entry.label} ${formatMetricValue(entry.value, input.unit)}`, owner: entry.index}))],
+		[...prefix, ...entries.map((entry, at) => ({text: `${entry.mark}${entry.short} ${compact.texts[at] ?? ''}`, owner: entry.index})), ...suffix],
+		[...prefix, ...bare],
+		...(total ? [bare] : []),
+	];
+}
+
+function titleLine(grid: Grid, input: ChartInput, series: CleanSeries[]): void {
+	const width = grid.width;
+	const variants = legendVariants(input, series);
 	const title = singleColumn(input.title);
-	const valuesWidth = (parts: Array<{text: string}>): number =>
-		parts.reduce((total, part) => total + columnsOf(part.text), 0) + Math.max(0, parts.length - 1);
-	const room = (parts: Array<{text: string}>): number => width - valuesWidth(parts) - (parts.length > 0 ? 1 : 0);
+	const valuesWidth = (parts: LegendPart[]): number => parts.reduce((sum, part) => sum + columnsOf(part.text), 0) + Math.max(0, parts.length - 1);
+	const room = (parts: LegendPart[]): number => width - valuesWidth(parts) - (parts.length > 0 ? 1 : 0);
 	// The first variant with the whole title, else the first with at least a few of its letters.
 	const chosen =
 		variants.find((parts) => room(parts) >= title.length) ??
@@ -272,7 +350,7 @@ function titleLine(grid: Grid, input: ChartInput, series: CleanSeries[]): void {
 		grid.write(0, 0, cut(input.title, room(chosen)), 'label');
 		let at = width - valuesWidth(chosen);
 		for (const part of chosen) {
-			grid.write(0, at, part.text, part.index);
+			grid.write(0, at, part.text, part.owner);
 			at += columnsOf(part.text) + 1;
 		}
 		return;
@@ -281,7 +359,7 @@ function titleLine(grid: Grid, input: ChartInput, series: CleanSeries[]): void {
 	let at = 0;
 	for (const part of variants[variants.length - 1] ?? []) {
 		if (at + columnsOf(part.text) > width) break;
-		grid.write(0, at, part.text, part.index);
+		grid.write(0, at, part.text, part.owner);
 		at += columnsOf(part.text) + 1;
 	}
 }
@@ -330,11 +408,16 @@ function plotBraille(grid: Grid, top: number, rows: number, left: number, series
 
 	series.forEach((entry, index) => {
 		const own = new Set<number>();
-		const dot = (x: number, y: number): void => {
+		// A dotted line draws every other dot it passes; its points themselves always show.
+		let passed = 0;
+		const dot = (x: number, y: number, always = false): void => {
 			if (x < 0 || x >= dotsX || y < 0 || y >= dotsY) return;
 			const key = y * dotsX + x;
 			if (own.has(key)) return;
 			own.add(key);
+			const skipped = entry.stroke === 'dotted' && !always && passed % 2 === 1;
+			passed += 1;
+			if (skipped) return;
 			const row = Math.floor(y / 4);
 			const column = Math.floor(x / 2);
 			const bit = dotBits[x % 2]?.[y % 4] ?? 0;
@@ -364,7 +447,7 @@ function plotBraille(grid: Grid, top: number, rows: number, left: number, series
 			const y = yOf(point.value);
 			const joined = previous !== undefined && (step === undefined || point.time - previous.time <= step * 1.5);
 			if (previous !== undefined && joined) line(previous.x, previous.y, x, y);
-			else dot(x, y);
+			else dot(x, y, true);
 			previous = {x, y, time: point.time};
 		}
 	});
@@ -444,15 +527,8 @@ export function renderChart(input: ChartInput): ChartLine[] {
 	const rows = (axisRow ?? height) - top;
 	const plotRows = new Set(Array.from({length: rows}, (_, index) => top + index));
 	const hasData = series.some((entry) => entry.points.length > 0);
-
-	if (!hasData) {
-		const message = cut(noDataMessage, width);
-		grid.write(top + Math.floor((rows - 1) / 2), Math.max(0, Math.floor((width - message.length) / 2)), message, 'label');
-		if (axisRow !== undefined) timeAxis(grid, axisRow, 0, input);
-		return grid.lines(new Set());
-	}
-
-	const scale = scaleOf(series, input.unit);
+	// Without data the axes stay, from 0 to 1 (to 100 % for a percentage).
+	const scale = hasData ? scaleOf(series, input.unit) : {min: 0, max: input.unit === 'Percent' ? 100 : 1};
 	const dotsY = rows * 4;
 	// The top of the scale wins the only row of a one-row plot.
 	const labelled = new Map<number, string>([
@@ -464,7 +540,7 @@ export function renderChart(input: ChartInput): ChartLine[] {
 		labelled.set(Math.floor(middleDot / 4), formatMetricValue((scale.max + scale.min) / 2, input.unit));
 	}
 	const labelWidth = Math.max(...[...labelled.values()].map((label) => label.length));
-	const withLabels = width >= labelWidth + 1 + 8;
+	const withLabels = width >= labelWidth + 1 + (hasData ? 8 : noDataMessage.length);
 	const left = withLabels ? labelWidth + 1 : 0;
 	if (withLabels) {
 		for (let row = 0; row < rows; row++) {
@@ -473,6 +549,12 @@ export function renderChart(input: ChartInput): ChartLine[] {
 			grid.set(top + row, labelWidth, label === undefined ? '│' : '┤', 'axis');
 		}
 		if (axisRow !== undefined) grid.set(axisRow, labelWidth, '└', 'axis');
+	}
+	if (!hasData) {
+		const message = cut(noDataMessage, width - left);
+		grid.write(top + Math.floor((rows - 1) / 2), left + Math.max(0, Math.floor((width - left - message.length) / 2)), message, 'label');
+		if (axisRow !== undefined) timeAxis(grid, axisRow, left, input);
+		return grid.lines(new Set());
 	}
 	if (input.style === 'block') plotBlocks(grid, top, rows, left, series, scale, input);
 	else plotBraille(grid, top, rows, left, series, scale, input);

@@ -7,6 +7,13 @@
 // Average and Maximum for the times (Duration, AsyncEventAge), Maximum for
 // ConcurrentExecutions. Success rate is the console's own metric math:
 // 100 - 100 * errors / MAX([errors, invocations]).
+// The asynchronous charts go together: a function is asynchronous when any of
+// their series has data or when the caller knows it is (an EventInvokeConfig,
+// a dead-letter queue), and then all three are shown, an empty one saying so.
+// Series of one chart are told apart without colour by their strokes: the
+// average solid, the minimum and maximum dotted around it, a second count
+// dotted. Counts are summed over the range in the chart's title.
+// Auto-refresh takes a number of seconds typed by the user (5 to 3600).
 // Periods keep a chart at most about 200 points (what a terminal can draw),
 // and respect what CloudWatch keeps: 1-minute data for 15 days, 5-minute data
 // for 63 days, 1-hour data for 455 days.
@@ -26,8 +33,14 @@ export interface ChartDefinition {
 	title: string;
 	/** CloudWatch's unit name of the values: Count, Milliseconds or Percent. */
 	unit: string;
-	series: Array<{queryId: string; label: string}>;
-	/** Only shown for functions invoked asynchronously (when these series have data). */
+	/**
+	 * label: in the title of a wide chart; short: in a small one; stroke: how
+	 * the line is drawn (default solid), so series differ without colour.
+	 */
+	series: Array<{queryId: string; label: string; short?: string; stroke?: 'solid' | 'dotted'}>;
+	/** What the title says of each series: its latest value (default), or its total over the range (counts). */
+	summary?: 'latest' | 'total';
+	/** Only shown for functions invoked asynchronously (see visibleCharts). */
 	async?: boolean;
 }
 
@@ -156,28 +169,29 @@ const querySpecs: readonly QuerySpec[] = [
 ];
 
 export const chartDefinitions: readonly ChartDefinition[] = [
-	{id: 'invocations', title: 'Invocations', unit: 'Count', series: [{queryId: 'invocations', label: 'Invocations'}]},
+	{id: 'invocations', title: 'Invocations', unit: 'Count', summary: 'total', series: [{queryId: 'invocations', label: 'Invocations'}]},
 	{
 		id: 'duration',
 		title: 'Duration',
 		unit: 'Milliseconds',
 		series: [
-			{queryId: 'duration_min', label: 'Min'},
-			{queryId: 'duration_avg', label: 'Avg'},
-			{queryId: 'duration_max', label: 'Max'},
+			{queryId: 'duration_min', label: 'Min', short: 'min', stroke: 'dotted'},
+			{queryId: 'duration_avg', label: 'Avg', short: 'avg'},
+			{queryId: 'duration_max', label: 'Max', short: 'max', stroke: 'dotted'},
 		],
 	},
-	{id: 'errors', title: 'Errors', unit: 'Count', series: [{queryId: 'errors', label: 'Errors'}]},
+	{id: 'errors', title: 'Errors', unit: 'Count', summary: 'total', series: [{queryId: 'errors', label: 'Errors'}]},
 	{id: 'success-rate', title: 'Success rate', unit: 'Percent', series: [{queryId: 'success_rate', label: 'Success rate'}]},
-	{id: 'throttles', title: 'Throttles', unit: 'Count', series: [{queryId: 'throttles', label: 'Throttles'}]},
+	{id: 'throttles', title: 'Throttles', unit: 'Count', summary: 'total', series: [{queryId: 'throttles', label: 'Throttles'}]},
 	{id: 'concurrent-executions', title: 'Concurrent executions', unit: 'Count', series: [{queryId: 'concurrent_executions', label: 'Maximum'}]},
 	{
 		id: 'async-events',
 		title: 'Async events',
 		unit: 'Count',
+		summary: 'total',
 		series: [
-			{queryId: 'async_events_received', label: 'Received'},
-			{queryId: 'async_events_dropped', label: 'Dropped'},
+			{queryId: 'async_events_received', label: 'Received', short: 'recv'},
+			{queryId: 'async_events_dropped', label: 'Dropped', short: 'drop', stroke: 'dotted'},
 		],
 		async: true,
 	},
@@ -186,9 +200,9 @@ export const chartDefinitions: readonly ChartDefinition[] = [
 		title: 'Async event age',
 		unit: 'Milliseconds',
 		series: [
-			{queryId: 'async_event_age_min', label: 'Min'},
-			{queryId: 'async_event_age_avg', label: 'Avg'},
-			{queryId: 'async_event_age_max', label: 'Max'},
+			{queryId: 'async_event_age_min', label: 'Min', short: 'min', stroke: 'dotted'},
+			{queryId: 'async_event_age_avg', label: 'Avg', short: 'avg'},
+			{queryId: 'async_event_age_max', label: 'Max', short: 'max', stroke: 'dotted'},
 		],
 		async: true,
 	},
@@ -196,17 +210,45 @@ export const chartDefinitions: readonly ChartDefinition[] = [
 		id: 'async-delivery-failures',
 		title: 'Async delivery failures',
 		unit: 'Count',
+		summary: 'total',
 		series: [
-			{queryId: 'destination_delivery_failures', label: 'Destination'},
-			{queryId: 'dead_letter_errors', label: 'DLQ'},
+			{queryId: 'destination_delivery_failures', label: 'Destination', short: 'dest'},
+			{queryId: 'dead_letter_errors', label: 'DLQ', short: 'dlq', stroke: 'dotted'},
 		],
 		async: true,
 	},
 ];
 
-/** The charts worth drawing: every synchronous one, and the asynchronous ones when any of their series has data. */
-export function visibleCharts(data: ReadonlyMap<string, Series> | undefined): ChartDefinition[] {
-	return chartDefinitions.filter((chart) => !chart.async || chart.series.some((series) => (data?.get(series.queryId)?.points.length ?? 0) > 0));
+/**
+ * The charts worth drawing: every synchronous one, and all the asynchronous
+ * ones for a function invoked asynchronously: one whose asynchronous metrics
+ * have data, or that the caller knows to be (`asynchronous`: it has an
+ * EventInvokeConfig or a dead-letter queue). An empty one then says "no data".
+ */
+export function visibleCharts(data: ReadonlyMap<string, Series> | undefined, asynchronous = false): ChartDefinition[] {
+	const hasData = (chart: ChartDefinition): boolean => chart.series.some((series) => (data?.get(series.queryId)?.points.length ?? 0) > 0);
+	const showAsync = asynchronous || chartDefinitions.some((chart) => chart.async === true && hasData(chart));
+	return chartDefinitions.filter((chart) => chart.async !== true || showAsync);
+}
+
+/** The interval of auto-refresh a person may type, in seconds (0 turns it off). */
+export const autoRefreshLimits = {min: 5, max: 3600} as const;
+
+/**
+ * The auto-refresh interval typed ("30", "30s", " 90 "): whole seconds from 5
+ * to 3600, or 0 (or nothing) for off; else what is wrong, naming what is allowed.
+ */
+export function parseRefreshInterval(text: string): {seconds: number} | {problem: string} {
+	const trimmed = text.trim();
+	if (trimmed === '') return {seconds: 0};
+	const allowed = `give ${autoRefreshLimits.min} to ${autoRefreshLimits.max} seconds (0 or nothing: off)`;
+	const match = /^(\d+)\s*(?:s|secs?|seconds?)?$/i.exec(trimmed);
+	if (!match) return {problem: `"${trimmed}" is not whole seconds: ${allowed}.`};
+	const seconds = Number(match[1]);
+	if (seconds === 0) return {seconds: 0};
+	if (seconds < autoRefreshLimits.min) return {problem: `${seconds} s is too often: ${allowed}.`};
+	if (seconds > autoRefreshLimits.max) return {problem: `${seconds} s is over an hour: ${allowed}.`};
+	return {seconds};
 }
 
 /**

@@ -1,7 +1,8 @@
 // Charts drawn with text: exact lines for a small known series, in braille and
 // in blocks; the bounds at every size; no data; values that are not numbers;
-// a single point; gaps; several series and which series drew what; the unit
-// formatting of values and the time labels.
+// a single point; gaps; several series and which series drew what; series
+// told apart without colour (strokes, marks, a legend that fits a small cell);
+// counts summed over the range; the unit formatting of values and the time labels.
 
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
@@ -28,6 +29,16 @@ function chart(overrides: Partial<ChartInput>): ChartLine[] {
 }
 
 const texts = (lines: ChartLine[]): string[] => lines.map((line) => line.text);
+
+/** How many dots a braille character has raised. */
+function bitCount(ch: string): number {
+	const code = ch.codePointAt(0) ?? 0;
+	if (code < 0x2800 || code > 0x28ff) return 0;
+	let bits = code - 0x2800;
+	let count = 0;
+	for (; bits > 0; bits >>= 1) count += bits & 1;
+	return count;
+}
 
 function assertWellFormed(lines: ChartLine[], width: number, height: number, what: string): void {
 	assert.equal(lines.length, height, `${what}: ${height} lines`);
@@ -97,6 +108,15 @@ describe('renderChart', () => {
 				],
 			},
 			{unit: 'Percent', series: [{label: 'rate', points: known.map((point) => ({...point, value: 100 - point.value * 7.77}))}], end: new Date(start.getTime() + 9 * 86_400_000)},
+			{
+				summary: 'total',
+				title: 'Async delivery failures',
+				series: [
+					{label: 'Destination', short: 'dest', points: known.map((point) => ({...point, value: point.value * 1000}))},
+					{label: 'DLQ', short: 'dlq', stroke: 'dotted', points: known},
+				],
+			},
+			{summary: 'total', unit: 'Percent', series: [{label: 'none', points: []}]},
 		];
 		for (const [index, input] of inputs.entries()) {
 			for (let width = 0; width <= 90; width += width < 45 ? 1 : 3) {
@@ -121,19 +141,30 @@ describe('renderChart', () => {
 		assert.ok(large.slice(1, 17).some((line) => /^ *2┤/.test(line.text)), 'a middle label');
 	});
 
-	it('says there is no data when no series has a point in the range', () => {
-		const lines = chart({series: [{label: 'Errors', points: [{time: at(-5), value: 3}]}], title: 'Errors', width: 38, height: 8});
-		assert.equal(lines[0]?.text, 'Errors');
-		assert.equal(lines[3]?.text, `        ${noDataMessage}`);
-		assert.match(lines[7]?.text ?? '', /^12:00/);
+	it('says there is no data when no series has a point in the range, keeping its axes from 0 to 1', () => {
+		const lines = chart({series: [{label: 'Errors', points: [{time: at(-5), value: 3}]}], title: 'Errors', summary: 'total', width: 38, height: 8});
+		assert.deepEqual(texts(lines), [
+			'Errors',
+			'  1┤',
+			'   │',
+			`0.5┤      ${noDataMessage}`,
+			'   │',
+			'   │',
+			'  0┤',
+			'   └12:00  12:15   12:30   12:45',
+		]);
 		assertWellFormed(lines, 38, 8, 'no data');
+		const percent = chart({series: [{label: 'rate', points: []}], unit: 'Percent', width: 38, height: 8});
+		assert.match(percent[1]?.text ?? '', /^100 %┤$/);
+		const narrow = chart({series: [{label: 'x', points: []}], width: 12, height: 6});
+		assert.equal(narrow[2]?.text, 'No data in …', 'too narrow for the axis labels: the message alone');
 	});
 
 	it('leaves out values that are not finite numbers', () => {
 		const noisy = [...known, {time: at(5), value: Number.NaN}, {time: at(15), value: Number.POSITIVE_INFINITY}, {time: at(25), value: Number.NEGATIVE_INFINITY}];
 		assert.deepEqual(texts(chart({series: [{label: 'x', points: noisy}]})), texts(chart({series: [{label: 'x', points: known}]})));
 		const only = chart({width: 38, series: [{label: 'x', points: [{time: at(5), value: Number.NaN}]}]});
-		assert.equal(only[2]?.text.trim(), noDataMessage);
+		assert.ok(only[2]?.text.endsWith(noDataMessage));
 	});
 
 	it('draws a single point as one dot, and its value in the title', () => {
@@ -176,7 +207,84 @@ describe('renderChart', () => {
 			{label: 'Min', points: known},
 			{label: 'Max', points: known.map((point) => ({...point, value: point.value * 10}))},
 		]});
-		assert.equal(narrow[0]?.text, 'Duration      1 ms 10 ms', 'labels dropped before the values when narrow');
+		assert.equal(narrow[0]?.text, 'Duration Min 1 Max 10 ms', 'narrower: short labels, the unit once');
+		const narrower = chart({width: 20, height: 8, unit: 'Milliseconds', title: 'Duration', series: [
+			{label: 'Min', points: known},
+			{label: 'Max', points: known.map((point) => ({...point, value: point.value * 10}))},
+		]});
+		assert.equal(narrower[0]?.text, 'Duration     1 10 ms', 'narrower still: the values alone');
+	});
+
+	it('tells series apart without colour: a dotted stroke draws every other dot, and the title marks each stroke', () => {
+		const flat = (value: number): Array<{time: Date; value: number}> => Array.from({length: 61}, (_, minute) => ({time: at(minute), value}));
+		const duration = (strokes: Array<'solid' | 'dotted' | undefined>): ChartLine[] =>
+			chart({
+				width: 39,
+				height: 8,
+				unit: 'Milliseconds',
+				title: 'Duration',
+				series: [
+					{label: 'Min', short: 'min', points: flat(1.37), stroke: strokes[0]},
+					{label: 'Avg', short: 'avg', points: flat(3.61), stroke: strokes[1]},
+					{label: 'Max', short: 'max', points: flat(6.66), stroke: strokes[2]},
+				],
+			});
+		const same = duration([undefined, undefined, undefined]);
+		const apart = duration(['dotted', 'solid', 'dotted']);
+		// One colour for all (NO_COLOR): the same dots, the labels in the title the only clue.
+		assert.deepEqual(texts(same), [
+			'Duration     min 1.4 avg 3.6 max 6.7 ms',
+			'8 ms┤',
+			`    │${'⠉'.repeat(34)}`,
+			'4 ms┤',
+			`    │${'⠒'.repeat(34)}`,
+			`    │${'⣀'.repeat(34)}`,
+			'0 ms┤',
+			'    └12:00  12:15   12:30   12:45',
+		]);
+		// Strokes: the average solid (both dots of a cell), the minimum and maximum one dot a cell, and the marks to match.
+		assert.deepEqual(texts(apart), [
+			'Duration  ⠂min 1.4 ⠒avg 3.6 ⠂max 6.7 ms',
+			'8 ms┤',
+			`    │${'⠁'.repeat(34)}`,
+			'4 ms┤',
+			`    │${'⠒'.repeat(34)}`,
+			`    │${'⡀'.repeat(34)}`,
+			'0 ms┤',
+			'    └12:00  12:15   12:30   12:45',
+		]);
+		assert.deepEqual(
+			apart[0]?.segments?.map((segment) => [segment.text, segment.series]),
+			[['Duration', 'label'], ['  ', 'axis'], ['⠂min 1.4', 0], [' ', 'axis'], ['⠒avg 3.6', 1], [' ', 'axis'], ['⠂max 6.7', 2], [' ', 'axis'], ['ms', 'label']],
+		);
+		// Enlarged: the full labels and values, still marked.
+		const wide = chart({width: 78, height: 18, unit: 'Milliseconds', title: 'Duration', series: [
+			{label: 'Min', points: flat(1.37), stroke: 'dotted'},
+			{label: 'Avg', points: flat(3.61)},
+		]});
+		assert.match(wide[0]?.text ?? '', /^Duration +⠂Min 1\.37 ms ⠒Avg 3\.61 ms$/);
+		// A dotted line that climbs is dotted too: no two dots of it side by side in a row of dots.
+		const climbing = chart({width: 39, height: 8, series: [{label: 'x', stroke: 'dotted', points: known}]});
+		const solid = chart({width: 39, height: 8, series: [{label: 'x', points: known}]});
+		const dots = (lines: ChartLine[]): number => lines.slice(1, 7).reduce((sum, line) => sum + [...line.text].reduce((count, ch) => count + bitCount(ch), 0), 0);
+		assert.ok(dots(climbing) * 2 <= dots(solid) + 2, `dotted ${dots(climbing)} of solid ${dots(solid)} dots`);
+	});
+
+	it('sums counts over the range in the title when asked, and says so', () => {
+		const counts = [{time: at(0), value: 3}, {time: at(20), value: 2}, {time: at(40), value: 1}];
+		assert.equal(chart({width: 39, summary: 'total', series: [{label: 'Invocations', points: counts}]})[0]?.text, 'Invocations                     total 6');
+		assert.equal(chart({width: 39, series: [{label: 'Invocations', points: counts}]})[0]?.text, 'Invocations                           1', 'the latest by default');
+		assert.equal(chart({width: 14, summary: 'total', series: [{label: 'Invocations', points: counts}]})[0]?.text, 'Invocations  6', 'narrow: the number alone');
+		const events = chart({
+			width: 39,
+			title: 'Async events',
+			summary: 'total',
+			series: [
+				{label: 'Received', short: 'recv', points: counts},
+				{label: 'Dropped', short: 'drop', stroke: 'dotted', points: []},
+			],
+		});
+		assert.equal(events[0]?.text, 'Async events      total ⠒recv 6 ⠂drop 0', 'a series without a point counts 0');
 	});
 
 	it('writes days as "Mon 27" for ranges of two days or more, and shifts times to the given offset', () => {

@@ -1,6 +1,8 @@
 // The Monitor tab's metric queries: preset ranges and their periods, what a
 // custom range may be (CloudWatch's retention by resolution), the charts of
-// the Lambda console, and the MetricDataQueries of the one GetMetricData call.
+// the Lambda console (the asynchronous ones together, the strokes that tell
+// series apart without colour), the auto-refresh interval a person types, and
+// the MetricDataQueries of the one GetMetricData call.
 
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
@@ -9,6 +11,7 @@ import {
 	customRange,
 	metricDataQueries,
 	metricsRange,
+	parseRefreshInterval,
 	timeRangeIds,
 	visibleCharts,
 	type MetricsRange,
@@ -109,15 +112,57 @@ describe('chartDefinitions', () => {
 		);
 	});
 
-	it('shows the asynchronous charts only when their metrics have data', () => {
+	it('shows all three asynchronous charts for an asynchronous function: one with async data, or known to be one', () => {
+		const asyncIds = (charts: ReturnType<typeof visibleCharts>): string[] => charts.filter((chart) => chart.async).map((chart) => chart.id);
 		const empty = new Map<string, Series>([['async_events_received', {queryId: 'async_events_received', points: []}]]);
 		assert.ok(visibleCharts(empty).every((chart) => chart.async !== true));
 		assert.equal(visibleCharts(undefined).length, 6);
+		const all = ['async-events', 'async-event-age', 'async-delivery-failures'];
+		// Events received, none failed to be delivered: the delivery failures chart is there, empty.
 		const received = new Map<string, Series>([['async_events_received', {queryId: 'async_events_received', points: [{time: now, value: 1}]}]]);
+		assert.deepEqual(asyncIds(visibleCharts(received)), all);
+		// An EventInvokeConfig or a dead-letter queue says so before any event came.
+		assert.deepEqual(asyncIds(visibleCharts(empty, true)), all);
+		assert.deepEqual(asyncIds(visibleCharts(undefined, true)), all);
+		const synchronous = new Map<string, Series>([['invocations', {queryId: 'invocations', points: [{time: now, value: 4}]}]]);
+		assert.deepEqual(asyncIds(visibleCharts(synchronous)), []);
+	});
+
+	it('draws the average solid and the minimum and maximum dotted, and sums the counts', () => {
+		const strokes = (id: string): string[] => (chartDefinitions.find((chart) => chart.id === id)?.series ?? []).map((series) => `${series.short ?? series.label}:${series.stroke ?? 'solid'}`);
+		assert.deepEqual(strokes('duration'), ['min:dotted', 'avg:solid', 'max:dotted']);
+		assert.deepEqual(strokes('async-event-age'), ['min:dotted', 'avg:solid', 'max:dotted']);
+		assert.deepEqual(strokes('async-events'), ['recv:solid', 'drop:dotted']);
+		assert.deepEqual(strokes('async-delivery-failures'), ['dest:solid', 'dlq:dotted']);
 		assert.deepEqual(
-			visibleCharts(received).filter((chart) => chart.async).map((chart) => chart.id),
-			['async-events'],
+			chartDefinitions.filter((chart) => chart.summary === 'total').map((chart) => chart.id),
+			['invocations', 'errors', 'throttles', 'async-events', 'async-delivery-failures'],
 		);
+	});
+});
+
+describe('parseRefreshInterval', () => {
+	it('takes whole seconds from 5 to 3600, with or without "s"', () => {
+		assert.deepEqual(parseRefreshInterval('5'), {seconds: 5});
+		assert.deepEqual(parseRefreshInterval(' 90 '), {seconds: 90});
+		assert.deepEqual(parseRefreshInterval('30s'), {seconds: 30});
+		assert.deepEqual(parseRefreshInterval('45 seconds'), {seconds: 45});
+		assert.deepEqual(parseRefreshInterval('3600'), {seconds: 3600});
+	});
+
+	it('turns auto-refresh off with 0 or nothing', () => {
+		assert.deepEqual(parseRefreshInterval('0'), {seconds: 0});
+		assert.deepEqual(parseRefreshInterval(''), {seconds: 0});
+		assert.deepEqual(parseRefreshInterval('   '), {seconds: 0});
+	});
+
+	it('says what is allowed when the number is out of range or not a number', () => {
+		const allowed = 'give 5 to 3600 seconds (0 or nothing: off).';
+		assert.deepEqual(parseRefreshInterval('4'), {problem: `4 s is too often: ${allowed}`});
+		assert.deepEqual(parseRefreshInterval('3601'), {problem: `3601 s is over an hour: ${allowed}`});
+		assert.deepEqual(parseRefreshInterval('1.5'), {problem: `"1.5" is not whole seconds: ${allowed}`});
+		assert.deepEqual(parseRefreshInterval('-10'), {problem: `"-10" is not whole seconds: ${allowed}`});
+		assert.deepEqual(parseRefreshInterval('1m'), {problem: `"1m" is not whole seconds: ${allowed}`});
 	});
 });
 

@@ -3,7 +3,8 @@
 // through an alias and asynchronously, and getFunctionMetrics reads every
 // chart back in one GetMetricData call through @aws-sdk/client-cloudwatch:
 // Invocations, Errors, the success rate, Duration, Throttles, concurrency and
-// the asynchronous charts, for the function and for an alias.
+// the asynchronous charts (all three for a function invoked asynchronously),
+// for the function and for an alias.
 
 import assert from 'node:assert/strict';
 import {setTimeout as sleep} from 'node:timers/promises';
@@ -180,11 +181,15 @@ describe('function metrics for the Monitor tab', () => {
 		const age = [...byTime(data, 'async_event_age_max').values()];
 		assert.equal(age.length, 1);
 		assert.ok((age[0] ?? -1) >= 0);
+		// All three asynchronous charts, the delivery failures too: it has no data, and says so.
 		assert.deepEqual(
 			visibleCharts(data)
 				.filter((chart) => chart.async)
 				.map((chart) => chart.id),
-			['async-events', 'async-event-age'],
+			['async-events', 'async-event-age', 'async-delivery-failures'],
 		);
+		assert.equal(total(data, 'destination_delivery_failures'), 0);
+		// A function known to be invoked asynchronously (an EventInvokeConfig) shows them before any event came.
+		assert.equal(visibleCharts(sync, true).filter((chart) => chart.async).length, 3);
 	});
 });

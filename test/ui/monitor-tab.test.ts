@@ -1,10 +1,14 @@
 // The Monitor tab in an 80x24 terminal, against the local Lambda: charts drawn
-// from metrics that real invocations produced, logs filtered and searched, one
-// request's lines, a live tail receiving a line from an invocation made during
-// the test, the recent invocations table, and a trace drawn as a timeline.
+// from metrics that real invocations of a demo function produced, logs
+// filtered and searched, one request's lines, a live tail receiving a line
+// from an invocation made during the test, the recent invocations table, and
+// a trace drawn as a timeline.
 import assert from 'node:assert/strict';
 import {InvokeCommand, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2} from '@aws-sdk/client-lambda';
 import {before, describe, test} from 'node:test';
+import {getFunctionMetrics} from '../../source/aws/function-metrics.js';
+import {demoFunctions} from '../../source/demo/index.js';
+import {metricsRange} from '../../source/domain/function-metrics.js';
 import {localLambdaForSuite} from '../support/configuration-tab.js';
 import {createNodeFunction, openTab} from '../support/test-tab.js';
 import {keys, UiTerminal} from '../support/ui-terminal.js';
@@ -30,22 +34,69 @@ describe('the Monitor tab in an 80x24 terminal', () => {
 		await invoke('watched', {order: 4, fail: true});
 	});
 
-	test('metrics: charts of real invocations, a chart enlarged, the time range changed', async () => {
+	test('metrics: charts of a demo function invoked synchronously and asynchronously, its errors, the async charts; a chart enlarged; the range and auto-refresh changed', async () => {
+		// file-processor-node, seeded with its destinations (an EventInvokeConfig): three S3 notifications
+		// processed, one refused (its key leaves the bucket), two sent as events.
+		const demo = 'file-processor-node';
+		const sample = demoFunctions().find((each) => each.name === demo)?.sampleEvent;
+		assert.ok(sample !== undefined, 'the demo has a sample event');
+		for (let index = 0; index < 3; index++) await invoke(demo, sample);
+		await invoke(demo, {Records: [{eventSource: 'aws:s3', s3: {bucket: {name: 'lambdash-demo-uploads'}, object: {key: '../../private/keys.json'}}}]});
+		for (let index = 0; index < 2; index++) {
+			await local().clients.lambda.send(new InvokeCommand({FunctionName: demo, InvocationType: 'Event', Payload: Buffer.from(JSON.stringify(sample))}));
+		}
+		// The events run in the background: wait until both are recorded.
+		const cloudwatch = await local().clients.cloudwatch();
+		const invocations = async (): Promise<number> =>
+			(await getFunctionMetrics(cloudwatch, demo, metricsRange('3h', new Date(Date.now() + 1000)))).get('invocations')?.points.reduce((sum, point) => sum + point.value, 0) ?? 0;
+		for (let attempt = 0; attempt < 200 && (await invocations()) < 6; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+		assert.equal(await invocations(), 6);
+
 		const ui = UiTerminal.start(local().session);
-		await openTab(ui, 'watched', '4');
+		await openTab(ui, demo, '4');
 		await ui.waitForText('Last 3 hours');
-		await ui.waitFor((screen) => screen.includes('Invocations') && screen.includes('Duration') && braille.test(screen), 'the charts, with points', 10_000);
-		assert.match(ui.screen(), /Errors/);
+		await ui.waitFor((screen) => /Invocations +total 6/.test(screen) && braille.test(screen), 'the charts, with points and the count of invocations', 10_000);
+		assert.match(ui.screen(), /Errors +total 1/, 'the refused notification counts as an error');
+		// Duration: the average solid, the minimum and maximum dotted, each marked in the title.
+		assert.match(ui.screen(), /Duration +⠂min \S+ ⠒avg \S+ ⠂max \S+/);
 		await ui.press(keys.enter);
 		await ui.waitForNoText('Duration');
-		assert.match(ui.screen(), /Invocations/);
+		assert.match(ui.screen(), /Invocations +total 6/);
 		assert.ok(braille.test(ui.screen()), 'the enlarged chart has its points');
 		await ui.press(keys.escape);
 		await ui.waitForText('Duration');
 		await ui.press('j', 'j');
 		await ui.waitForText('Concurrent executions');
+		// The asynchronous charts, all three: no delivery failed, so that one is empty.
+		await ui.press('j', 'j');
+		await ui.waitForText('Async delivery failures');
+		const asyncCharts = ui.screen();
+		assert.match(asyncCharts, /Async events +total ⠒recv 2 ⠂drop 0/);
+		assert.match(asyncCharts, /Async event age/);
+		assert.match(asyncCharts, /No data in this range/);
 		await ui.press('t');
 		await ui.waitForText('Last 12 hours');
+
+		// Auto-refresh every N seconds: out of range is refused with what is allowed, keeping what was typed.
+		await ui.press('A');
+		await ui.waitForText('Refresh the charts every N seconds');
+		ui.type('2');
+		await ui.press(keys.enter);
+		await ui.waitForText('2 s is too often: give 5 to 3600 seconds (0 or nothing: off).');
+		assert.match(ui.screen(), /Refresh the charts every N seconds/, 'the form stays open');
+		ui.type('\u0015');
+		await ui.quiet();
+		ui.type('15');
+		await ui.press(keys.enter);
+		await ui.waitForText('Last 12 hours · read');
+		await ui.waitForText('every 15 s');
+		// Empty turns it off.
+		await ui.press('A');
+		await ui.waitForText('Refresh the charts every N seconds');
+		ui.type('\u0015');
+		await ui.quiet();
+		await ui.press(keys.enter);
+		await ui.waitForNoText('every 15 s');
 		await ui.quit();
 	});
 

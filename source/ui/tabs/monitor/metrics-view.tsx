@@ -2,11 +2,25 @@
 // duration, errors and success rate, throttles, concurrency, and for functions
 // invoked asynchronously their event metrics) drawn in the terminal, from one
 // GetMetricData call per refresh. A grid of small charts; Enter enlarges one.
+// Series differ by stroke as well as colour (NO_COLOR). A function is taken
+// as asynchronous when its async metrics have data, or it has an
+// EventInvokeConfig (read once) or a dead-letter queue: all three async charts
+// show then. A refreshes every N seconds, N typed by the user.
 import {Box, Text} from 'ink';
 import React, {useEffect, useMemo, useState} from 'react';
+import {getEventInvokeConfig} from '../../../aws/event-invoke-config.js';
 import {getFunctionMetrics} from '../../../aws/function-metrics.js';
 import {renderChart, type ChartLine} from '../../../domain/chart.js';
-import {customRange, metricsRange, visibleCharts, type ChartDefinition, type MetricsRange, type TimeRangeId} from '../../../domain/function-metrics.js';
+import {
+	autoRefreshLimits,
+	customRange,
+	metricsRange,
+	parseRefreshInterval,
+	visibleCharts,
+	type ChartDefinition,
+	type MetricsRange,
+	type TimeRangeId,
+} from '../../../domain/function-metrics.js';
 import {fit} from '../../../domain/format.js';
 import {parseSince} from '../../../domain/time-range.js';
 import {Form} from '../../components/Form.js';
@@ -18,7 +32,6 @@ import type {Theme} from '../../theme.js';
 import {commonViewKey, type ViewProps} from './view-props.js';
 
 const presetRanges: readonly TimeRangeId[] = ['1h', '3h', '12h', '1d', '3d', '1w'];
-const autoRefreshChoices = [0, 10, 30, 60] as const;
 
 type RangeChoice = {kind: 'preset'; id: TimeRangeId} | {kind: 'custom'; start: Date; end: Date};
 
@@ -29,10 +42,12 @@ function rangeOf(choice: RangeChoice, now: Date): MetricsRange | string {
 export function MetricsView({detail, width, height, active, onOverlay}: ViewProps) {
 	const {clients, theme} = useConsole();
 	const [choice, setChoice] = useState<RangeChoice>({kind: 'preset', id: '3h'});
-	const [auto, setAuto] = useState<(typeof autoRefreshChoices)[number]>(0);
+	// Seconds between refreshes; 0: off.
+	const [auto, setAuto] = useState(0);
 	const [selected, setSelected] = useState(0);
 	const [enlarged, setEnlarged] = useState(false);
-	const [asking, setAsking] = useState(false);
+	// The form open over the charts, if any: the time range, or the auto-refresh interval.
+	const [asking, setAsking] = useState<'range' | 'auto' | undefined>();
 	const [stamp, setStamp] = useState(() => new Date());
 	const range = useMemo(() => rangeOf(choice, stamp), [choice, stamp]);
 	const metrics = useResource(
@@ -43,7 +58,18 @@ export function MetricsView({detail, width, height, active, onOverlay}: ViewProp
 		[clients, detail.name, range],
 		clients.endpoint,
 	);
+	// Whether the function is invoked asynchronously, as far as its settings say (read once; an error says nothing).
+	const asyncSettings = useResource((signal) => getEventInvokeConfig(clients, detail.name, undefined, signal), [clients, detail.name], clients.endpoint);
+	const knownAsynchronous = detail.deadLetterTargetArn !== '' || asyncSettings.data?.configured === true;
 	const refresh = () => setStamp(new Date());
+	const openForm = (form: 'range' | 'auto') => {
+		setAsking(form);
+		onOverlay(true);
+	};
+	const closeForm = () => {
+		setAsking(undefined);
+		onOverlay(false);
+	};
 
 	useEffect(() => {
 		if (auto === 0 || !active) return undefined;
@@ -51,7 +77,7 @@ export function MetricsView({detail, width, height, active, onOverlay}: ViewProp
 		return () => clearInterval(timer);
 	}, [auto, active]);
 
-	const charts = visibleCharts(metrics.data);
+	const charts = visibleCharts(metrics.data, knownAsynchronous);
 	const columns = width >= 76 ? 2 : 1;
 	const cellWidth = Math.floor((width - (columns - 1)) / columns);
 	const cellHeight = Math.max(6, Math.floor((height - 1) / 2));
@@ -67,13 +93,12 @@ export function MetricsView({detail, width, height, active, onOverlay}: ViewProp
 					setChoice({kind: 'preset', id: presetRanges[presetRanges.indexOf(choice.id) + 1] ?? '1w'});
 					setStamp(new Date());
 				} else {
-					setAsking(true);
-					onOverlay(true);
+					openForm('range');
 				}
 			};
 			if (commonViewKey(name, {refresh, changeRange})) return true;
 			if (bindingFor('monitor', name)?.id === 'auto-refresh') {
-				setAuto((value) => autoRefreshChoices[(autoRefreshChoices.indexOf(value) + 1) % autoRefreshChoices.length] ?? 0);
+				openForm('auto');
 				return true;
 			}
 			const binding = bindingFor('metrics', name)?.id;
@@ -93,7 +118,7 @@ export function MetricsView({detail, width, height, active, onOverlay}: ViewProp
 			}
 			return false;
 		},
-		active && !asking,
+		active && asking === undefined,
 	);
 
 	const now = new Date();
@@ -114,7 +139,13 @@ export function MetricsView({detail, width, height, active, onOverlay}: ViewProp
 			<ChartBox key={chart.id} lines={renderChart({
 				title: chart.title,
 				unit: chart.unit,
-				series: chart.series.map((series) => ({label: series.label, points: data.get(series.queryId)?.points ?? []})),
+				series: chart.series.map((series) => ({
+					label: series.label,
+					...(series.short === undefined ? {} : {short: series.short}),
+					...(series.stroke === undefined ? {} : {stroke: series.stroke}),
+					points: data.get(series.queryId)?.points ?? [],
+				})),
+				...(chart.summary === undefined ? {} : {summary: chart.summary}),
 				start: range.start,
 				end: range.end,
 				width: chartWidth,
@@ -152,7 +183,37 @@ export function MetricsView({detail, width, height, active, onOverlay}: ViewProp
 				{fit(header, width)}
 			</Text>
 			{body}
-			{asking ? (
+			{asking === 'auto' ? (
+				<Form
+					title="Refresh the charts every N seconds"
+					fields={[
+						{
+							id: 'seconds',
+							label: 'Seconds',
+							value: auto === 0 ? '' : String(auto),
+							hint: `${autoRefreshLimits.min} to ${autoRefreshLimits.max}; 0 or empty: off`,
+							validate: (value) => {
+								const parsed = parseRefreshInterval(value);
+								return 'problem' in parsed ? parsed.problem : undefined;
+							},
+						},
+					]}
+					theme={theme}
+					width={width}
+					height={height}
+					active={active}
+					onSubmit={(values) => {
+						const parsed = parseRefreshInterval(values['seconds'] ?? '');
+						if ('problem' in parsed) return;
+						setAuto(parsed.seconds);
+						// Turned on: read now, then every N seconds.
+						if (parsed.seconds > 0) setStamp(new Date());
+						closeForm();
+					}}
+					onCancel={closeForm}
+				/>
+			) : null}
+			{asking === 'range' ? (
 				<Form
 					title="Time range of the charts"
 					fields={[
@@ -184,14 +245,12 @@ export function MetricsView({detail, width, height, active, onOverlay}: ViewProp
 							if (typeof checked === 'string') return;
 							setChoice({kind: 'custom', start, end});
 						}
-						setAsking(false);
-						onOverlay(false);
+						closeForm();
 					}}
 					onCancel={() => {
 						// Esc in the form goes back to the first preset: t cycles again from there.
 						setChoice({kind: 'preset', id: '1h'});
-						setAsking(false);
-						onOverlay(false);
+						closeForm();
 					}}
 				/>
 			) : null}
