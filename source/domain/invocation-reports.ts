@@ -5,7 +5,9 @@
 // error record of the JSON format, Python's "[ERROR] Type: message", "Task
 // timed out", a failed INIT_REPORT). An error line that names no request
 // belongs to the next REPORT of its stream: an execution environment runs
-// one request at a time.
+// one request at a time. Also how the table writes a time (UTC, with the date
+// when the rows or the range cover more than one day; the traces list writes
+// its times the same way) and a cost in GB-seconds.
 
 import {parseReport} from './report-line.js';
 import {jsonLogRecord, requestIdOf, type LogLine} from './log-lines.js';
@@ -35,20 +37,30 @@ export function gbSeconds(billedMs: number, memoryMb: number): number {
 
 const errorTextMax = 200;
 
+/** Outside text as an error cell: one line without control sequences, at most 200 characters. */
+function shownError(text: string): string {
+	const clean = cleanText(text).replace(/ {2,}/g, ' ').trim();
+	return clean.length > errorTextMax ? `${clean.slice(0, errorTextMax - 1)}…` : clean;
+}
+
 function errorText(type: unknown, message: unknown): string | undefined {
 	const kind = typeof type === 'string' && type !== '' ? type : undefined;
 	const said = typeof message === 'string' && message !== '' ? message : undefined;
 	if (kind === undefined && said === undefined) return undefined;
-	const text = cleanText(kind !== undefined && said !== undefined ? `${kind}: ${said}` : (kind ?? said ?? '')).trim();
-	return text.length > errorTextMax ? `${text.slice(0, errorTextMax - 1)}…` : text;
+	return shownError(kind !== undefined && said !== undefined ? `${kind}: ${said}` : (kind ?? said ?? ''));
 }
 
 function objectOf(value: unknown): Record<string, unknown> | undefined {
 	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-/** The error a line shows, when it shows one that ends an invocation. */
+/** The error a line shows, when it shows one that ends an invocation: one line of at most 200 characters, safe to draw. */
 export function errorOfLine(message: string): string | undefined {
+	const error = rawErrorOfLine(message);
+	return error === undefined ? undefined : shownError(error);
+}
+
+function rawErrorOfLine(message: string): string | undefined {
 	// Node.js text format: TIME\tID\tERROR\tInvoke Error \t{"errorType":"Error","errorMessage":"boom",...}
 	const invokeError = message.indexOf('\tInvoke Error');
 	if (invokeError !== -1) {
@@ -126,7 +138,7 @@ export function invocationRows(lines: readonly LogLine[]): InvocationRow[] {
 				gbSeconds: gbSeconds(figures.billedDurationMs, figures.memorySizeMb),
 			};
 			const fromReport = reportError(figures.status, figures.errorType);
-			if (fromReport !== undefined) row.error = cleanText(fromReport);
+			if (fromReport !== undefined) row.error = shownError(fromReport);
 			rows.push({row, streamError: pendingByStream.get(stream)});
 			pendingByStream.delete(stream);
 			continue;
@@ -176,4 +188,39 @@ export function sortRows(rows: readonly InvocationRow[], by: InvocationSort, des
 		}
 		return b.time.getTime() - a.time.getTime();
 	});
+}
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/**
+ * Whether a table's times need their date: the times fall on more than one
+ * calendar day (UTC, as every time the console shows), or the range read is
+ * longer than a day. Otherwise the time of day says it.
+ */
+export function timesNeedDate(times: readonly Date[], rangeMs?: number): boolean {
+	if (rangeMs !== undefined && rangeMs > dayMs) return true;
+	let day: number | undefined;
+	for (const time of times) {
+		const each = Math.floor(time.getTime() / dayMs);
+		if (Number.isNaN(each)) continue;
+		if (day === undefined) day = each;
+		else if (each !== day) return true;
+	}
+	return false;
+}
+
+/** A time in a table (UTC): "14:03:22" (8 columns), or with its date "11-26 14:03:22" (14 columns). */
+export function formatTableTime(time: Date, withDate: boolean): string {
+	if (Number.isNaN(time.getTime())) return withDate ? '--------------' : '--------';
+	const iso = time.toISOString();
+	return withDate ? `${iso.slice(5, 10)} ${iso.slice(11, 19)}` : iso.slice(11, 19);
+}
+
+/** GB-seconds in 7 columns, as many decimals as fit: "0.00012", "12.3457", "8789.06". */
+export function formatGbSeconds(value: number): string {
+	if (!Number.isFinite(value) || value < 0) return '-';
+	const whole = Math.max(1, Math.floor(value).toString().length);
+	const text = value.toFixed(Math.max(0, Math.min(5, 6 - whole)));
+	// Rounding up may add a digit (9.999996 -> "10.00000"): one decimal fewer.
+	return text.length > 7 && text.includes('.') ? value.toFixed(Math.max(0, Math.min(5, 6 - whole) - 1)) : text;
 }

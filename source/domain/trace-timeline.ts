@@ -2,10 +2,15 @@
 // (from GetTraceSummaries), and a trace's timeline (from BatchGetTraces'
 // segment documents: each segment and its nested subsegments, depth first,
 // in start order) drawn as text bars on one time axis, with eighth blocks
-// (▏▎▍▌▋▊▉█) for sub-cell precision. Pure: the documents come in as the JSON
-// strings X-Ray returns, and anything that is not a segment is skipped.
+// (▏▎▍▌▋▊▉█) for sub-cell precision. Each segment is labelled with its origin,
+// as the X-Ray console does: a Lambda trace has two segments named after the
+// function, "orders (Lambda)" (the service) and "orders (Function)", with
+// Initialization, Invocation and Overhead indented under the function. Pure:
+// the documents come in as the JSON strings X-Ray returns, and anything that
+// is not a segment is skipped.
 
-import {fit} from './format.js';
+import stringWidth from 'string-width';
+import {fit, truncate} from './format.js';
 import {cleanText} from './sanitize.js';
 
 export type TraceStatus = 'ok' | 'error' | 'fault' | 'throttle';
@@ -182,6 +187,46 @@ const durationColumns = 7;
 /** Each level of depth indents the name by this much. */
 const indentColumns = 2;
 
+/**
+ * How the timeline names a segment's origin. Lambda records two segments
+ * named after the function (as the X-Ray console shows them): AWS::Lambda, the
+ * service ("Lambda"), and AWS::Lambda::Function, the function ("Function").
+ * Any other origin is shown without its "AWS::" prefix (EC2::Instance).
+ */
+export function originLabel(origin: string): string {
+	if (origin === 'AWS::Lambda') return 'Lambda';
+	if (origin === 'AWS::Lambda::Function') return 'Function';
+	return origin.replace(/^AWS::/, '');
+}
+
+/** What follows a row's name: a segment's origin in brackets, and the status when it is not ok (so it reads without colour too). */
+function labelSuffix(row: TimelineRow): string {
+	const origin = row.origin === undefined || row.origin === '' ? '' : ` (${originLabel(row.origin)})`;
+	return `${origin}${row.status === 'ok' ? '' : ` ${row.status}`}`;
+}
+
+/** A row's label as wide as it is: indented by depth, the name, then the origin and status ("orders (Function) fault"). */
+function fullLabel(row: TimelineRow): string {
+	return `${' '.repeat(row.depth * indentColumns)}${row.name}${labelSuffix(row)}`;
+}
+
+/**
+ * A row's label in exactly `columns` columns: indented by depth, the name,
+ * and a segment's origin and a status other than ok after it. When it has to
+ * be cut, the name is cut (with an ellipsis) and the origin and status kept,
+ * as long as a little of the name still shows.
+ */
+export function timelineLabel(row: TimelineRow, columns: number): string {
+	if (columns <= 0) return '';
+	const indent = ' '.repeat(row.depth * indentColumns);
+	const suffix = labelSuffix(row);
+	const label = fullLabel(row);
+	if (stringWidth(label) <= columns) return fit(label, columns);
+	const room = columns - indent.length - stringWidth(suffix);
+	if (suffix === '' || room < 3) return fit(label, columns);
+	return fit(`${indent}${truncate(row.name, room)}${suffix}`, columns);
+}
+
 /** The bar of [fromEighth, toEighth) on an axis of `cells` cells: full blocks, and an eighth block where it ends inside a cell. */
 function bar(fromEighth: number, toEighth: number, cells: number): string {
 	const firstCell = Math.min(cells - 1, Math.floor(fromEighth / 8));
@@ -192,20 +237,27 @@ function bar(fromEighth: number, toEighth: number, cells: number): string {
 	return text + ' '.repeat(Math.max(0, cells - firstCell - fullCells - (rest > 0 ? 1 : 0)));
 }
 
+/** The label column: as wide as the widest label, up to 45% of the width (the bars get the rest). */
+function labelColumns(rows: readonly TimelineRow[], width: number): number {
+	const widest = Math.max(1, ...rows.map((row) => stringWidth(fullLabel(row))));
+	return Math.max(1, Math.min(widest, Math.floor(width * 0.45)));
+}
+
 /**
- * One line per row, never wider than `width` columns: the name (indented by
- * depth, cut with an ellipsis), the duration, and the row's bar on the time
- * axis shared by all rows (the rest of the line: from the trace's start to its
- * last end). The bar starts at the cell its start falls in and ends to the
- * eighth of a cell; every row shows at least an eighth.
+ * One line per row, never wider than `width` columns: the label (indented by
+ * depth, the name with a segment's origin, see timelineLabel), the duration,
+ * and the row's bar on the time axis shared by all rows (the rest of the
+ * line: from the trace's start to its last end). The bar starts at the cell
+ * its start falls in and ends to the eighth of a cell; every row shows at
+ * least an eighth.
  */
 export function timelineBars(rows: readonly TimelineRow[], width: number): string[] {
 	if (width <= 0) return rows.map(() => '');
-	const nameColumns = Math.max(1, Math.floor(width * 0.35));
+	const nameColumns = labelColumns(rows, width);
 	const cells = width - nameColumns - durationColumns - 2;
 	const total = Math.max(0, ...rows.map((row) => row.startMs + row.durationMs));
 	return rows.map((row) => {
-		const name = fit(' '.repeat(row.depth * indentColumns) + row.name, nameColumns);
+		const name = timelineLabel(row, nameColumns);
 		const duration = fit(formatTraceDuration(row.durationMs), durationColumns, 'right');
 		if (cells < 1) return fit(`${name} ${duration}`, width).trimEnd();
 		const scale = total > 0 ? (cells * 8) / total : 0;

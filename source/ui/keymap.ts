@@ -140,7 +140,7 @@ export const keymap: readonly Binding[] = [
 	{id: 'view-previous', keys: ['['], description: 'Previous view', scope: 'monitor'},
 	{id: 'monitor-refresh', keys: ['r'], description: 'Read the view again', scope: 'monitor'},
 	{id: 'time-range', keys: ['t'], description: 'Time range: 1h, 3h, 12h, 1d, 3d, 1w, or your own', scope: 'monitor'},
-	{id: 'auto-refresh', keys: ['A'], description: 'Refresh every 10, 30 or 60 seconds, or not', scope: 'monitor'},
+	{id: 'auto-refresh', keys: ['A'], description: 'Refresh the charts every N seconds (5-3600; 0 turns it off)', scope: 'monitor'},
 	{id: 'chart-move', keys: ['up', 'down', 'left', 'right', 'h', 'j', 'k', 'l'], description: 'Choose a chart', scope: 'metrics'},
 	{id: 'chart-enlarge', keys: ['enter'], description: 'Enlarge the chart; Esc goes back', scope: 'metrics'},
 	{id: 'chart-back', keys: ['escape'], description: 'Back to all the charts', scope: 'metrics'},
@@ -162,13 +162,17 @@ export const keymap: readonly Binding[] = [
 
 	{id: 'invocations-down', keys: ['down', 'j'], description: 'Next invocation', scope: 'invocations'},
 	{id: 'invocations-up', keys: ['up', 'k'], description: 'Previous invocation', scope: 'invocations'},
+	{id: 'invocations-page', keys: ['pagedown', ' ', 'pageup'], description: 'A page down (PgDn, Space) or up (PgUp)', scope: 'invocations'},
+	{id: 'invocations-ends', keys: ['g', 'G'], description: 'The first invocation (g) or the last (G)', scope: 'invocations'},
 	{id: 'invocations-sort', keys: ['s'], description: 'Sort by time, duration, billed, memory, init or cost', scope: 'invocations'},
 	{id: 'invocations-reverse', keys: ['S'], description: 'Reverse the order', scope: 'invocations'},
 	{id: 'invocations-costly', keys: ['c'], description: 'Most expensive first (GB-seconds)', scope: 'invocations'},
 	{id: 'invocations-open', keys: ['enter'], description: 'Every log line of the invocation', scope: 'invocations'},
 
-	{id: 'traces-down', keys: ['down', 'j'], description: 'Next trace', scope: 'traces'},
-	{id: 'traces-up', keys: ['up', 'k'], description: 'Previous trace', scope: 'traces'},
+	{id: 'traces-down', keys: ['down', 'j'], description: 'Next trace; in a timeline, a row down', scope: 'traces'},
+	{id: 'traces-up', keys: ['up', 'k'], description: 'Previous trace; in a timeline, a row up', scope: 'traces'},
+	{id: 'traces-page', keys: ['pagedown', ' ', 'pageup'], description: 'A page down (PgDn, Space) or up (PgUp), of traces or timeline rows', scope: 'traces'},
+	{id: 'traces-ends', keys: ['g', 'G'], description: 'The first (g) or the last (G) trace or timeline row', scope: 'traces'},
 	{id: 'traces-open', keys: ['enter'], description: 'The trace as a timeline', scope: 'traces'},
 	{id: 'traces-back', keys: ['escape'], description: 'Back from the timeline to the traces', scope: 'traces'},
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {gbSeconds, invocationRows, sortRows, type InvocationRow} from '../../source/domain/invocation-reports.js';
+import {errorOfLine, formatGbSeconds, formatTableTime, gbSeconds, invocationRows, sortRows, timesNeedDate, type InvocationRow} from '../../source/domain/invocation-reports.js';
 import type {LogLine} from '../../source/domain/log-lines.js';
 
 const t0 = Date.UTC(2026, 10, 27, 7, 0, 0);
@@ -124,4 +124,59 @@ test('sortRows sorts by any column either way; rows without an init duration go 
 	assert.equal(order(sortRows(rows, 'init', true)), 'bca');
 	assert.equal(order(sortRows(rows, 'init', false)), 'cba');
 	assert.equal(order(rows), 'abc', 'the input is left as it was');
+});
+
+test('an error from outside is one line without control sequences, at most 200 characters, whichever line it came from', () => {
+	const evil = 'Bad\u001b[2J\u001b]0;owned\u0007Thing\r\n\tat line 1';
+	const rows = invocationRows([
+		at(0, `INIT_REPORT Init Duration: 3000.00 ms\tPhase: init\tStatus: error\tError Type: Runtime.\u001b[31mExit\u0007Error\n`, streamA),
+		at(1, report(ids[0], 'Duration: 1.00 ms\tBilled Duration: 1 ms\tMemory Size: 128 MB\tMax Memory Used: 60 MB'), streamA),
+		at(2, JSON.stringify({time: '2026-11-27T07:00:00.002Z', type: 'platform.initReport', record: {status: 'error', errorType: `x${'y'.repeat(500)}\u001b[1m`}}), streamB),
+		at(3, report(ids[1], 'Duration: 1.00 ms\tBilled Duration: 1 ms\tMemory Size: 128 MB\tMax Memory Used: 60 MB'), streamB),
+		at(4, `2026-11-27T07:00:00.004Z\t${ids[2]}\tERROR\tInvoke Error \t${JSON.stringify({errorType: 'Error', errorMessage: `${evil} ${'z'.repeat(1000)}`})}\n`),
+		at(5, report(ids[2], 'Duration: 1.00 ms\tBilled Duration: 1 ms\tMemory Size: 128 MB\tMax Memory Used: 60 MB')),
+	]);
+	const errors = Object.fromEntries(rows.map((row) => [row.requestId, row.error ?? '']));
+	assert.equal(errors[ids[0]], 'init Runtime.ExitError');
+	for (const error of Object.values(errors)) {
+		assert.doesNotMatch(error, /[\u0000-\u001f\u007f-\u009f]/, JSON.stringify(error));
+		assert.ok(error.length <= 200, `${error.length} characters`);
+	}
+	assert.match(errors[ids[1]] ?? '', /^init xyyy.*…$/);
+	assert.match(errors[ids[2]] ?? '', /^Error: BadThing at line 1 zzz.*…$/);
+	assert.equal(errorOfLine(`[ERROR] KeyError: 'a\u001b[5m'\tmore`), "KeyError: 'a'");
+});
+
+test('times need their date when the invocations fall on two days, or the range is longer than a day', () => {
+	const morning = new Date(Date.UTC(2026, 10, 26, 7, 0, 0));
+	const evening = new Date(Date.UTC(2026, 10, 26, 23, 59, 59));
+	const nextDay = new Date(Date.UTC(2026, 10, 27, 0, 0, 1));
+	assert.equal(timesNeedDate([]), false);
+	assert.equal(timesNeedDate([morning, evening]), false, 'one day: the time of day says it');
+	assert.equal(timesNeedDate([evening, nextDay]), true, 'two seconds apart, across midnight UTC');
+	assert.equal(timesNeedDate([morning], 3 * 60 * 60 * 1000), false, 'a range of 3 hours');
+	assert.equal(timesNeedDate([morning], 24 * 60 * 60 * 1000), false, 'a range of exactly a day');
+	assert.equal(timesNeedDate([morning], 24 * 60 * 60 * 1000 + 1), true, 'a range over a day, even with one invocation');
+	assert.equal(timesNeedDate([], 7 * 24 * 60 * 60 * 1000), true);
+	assert.equal(timesNeedDate([new Date(Number.NaN), morning]), false, 'a time that is not one is passed over');
+});
+
+test('a table time is UTC: the time of day, or the month-day and time', () => {
+	const time = new Date(Date.UTC(2026, 10, 26, 14, 3, 22, 999));
+	assert.equal(formatTableTime(time, false), '14:03:22');
+	assert.equal(formatTableTime(time, true), '11-26 14:03:22');
+	assert.equal(formatTableTime(new Date(Number.NaN), false), '--------');
+	assert.equal(formatTableTime(new Date(Number.NaN), true).length, 14);
+});
+
+test('GB-seconds fit in 7 columns with as many decimals as there is room for', () => {
+	assert.equal(formatGbSeconds(gbSeconds(100, 128)), '0.01250');
+	assert.equal(formatGbSeconds(0), '0.00000');
+	assert.equal(formatGbSeconds(12.345678), '12.3457');
+	assert.equal(formatGbSeconds(9.999999), '10.0000');
+	// The most one invocation can cost: 900 s at 10,240 MB.
+	assert.equal(formatGbSeconds(gbSeconds(900_000, 10_240)), '9000.00');
+	assert.equal(formatGbSeconds(1_234_567.8), '1234568');
+	assert.equal(formatGbSeconds(Number.NaN), '-');
+	for (const value of [0.000001, 0.5, 9.999996, 99.99999, 999.9999, 12_345.6]) assert.ok(formatGbSeconds(value).length <= 7, formatGbSeconds(value));
 });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import stringWidth from 'string-width';
-import {formatTraceDuration, statusOf, timelineBars, timelineOf, type TimelineRow} from '../../source/domain/trace-timeline.js';
+import {formatTraceDuration, originLabel, statusOf, timelineBars, timelineLabel, timelineOf, type TimelineRow} from '../../source/domain/trace-timeline.js';
 
 const traceId = '1-5f000000-0123456789abcdef01234567';
 const t0 = 1_600_000_000;
@@ -77,6 +77,8 @@ describe('timelineOf', () => {
 	it('strips terminal control sequences from names', () => {
 		const segment = {id: '4444444444444444', name: 'evil\u001b[31mname', trace_id: traceId, start_time: t0, end_time: t0 + 1};
 		assert.equal(timelineOf([JSON.stringify(segment)])[0]?.name, 'evilname');
+		const origin = {...segment, name: 'orders', origin: 'AWS::\u001b]0;owned\u0007Lambda'};
+		assert.equal(timelineOf([JSON.stringify(origin)])[0]?.origin, 'AWS::Lambda');
 	});
 });
 
@@ -90,16 +92,29 @@ describe('statusOf', () => {
 });
 
 describe('timelineBars', () => {
-	it('draws every row on one 17-cell axis at width 40, ending to the eighth of a cell', () => {
-		const lines = timelineBars(timelineOf(lambdaTrace()), 40);
-		// 14 columns of name, 7 of duration, 17 cells of bar: 100 ms is 136 eighths.
+	it('labels the two segments of a Lambda trace by origin, as the X-Ray console does, with the subsegments under the function', () => {
+		const lines = timelineBars(timelineOf(lambdaTrace()), 80);
+		// The label column is as wide as the widest label (23), 7 of duration, 48 cells of bar: 100 ms is 384 eighths.
 		assert.deepEqual(lines, [
-			'orders         100.0ms █████████████████',
-			'orders          90.0ms  ████████████████',
-			'  Initializat…  40.0ms  ███████▌',
-			'  Invocation    40.0ms         ███████▎',
-			'    DynamoDB    10.0ms           █▉',
-			'  Overhead      10.0ms                ██',
+			'orders (Lambda)         100.0ms ████████████████████████████████████████████████',
+			'orders (Function) fault  90.0ms     ████████████████████████████████████████████',
+			'  Initialization         40.0ms     ████████████████████',
+			'  Invocation fault       40.0ms                         ███████████████████▎',
+			'    DynamoDB throttle    10.0ms                             █████▋',
+			'  Overhead               10.0ms                                            █████',
+		]);
+	});
+
+	it('draws every row on one axis at width 40, ending to the eighth of a cell, the origin kept when a name is cut', () => {
+		const lines = timelineBars(timelineOf(lambdaTrace()), 40);
+		// 18 columns of label (45%), 7 of duration, 13 cells of bar: 100 ms is 104 eighths.
+		assert.deepEqual(lines, [
+			'orders (Lambda)    100.0ms █████████████',
+			'orders (Function)…  90.0ms  ████████████',
+			'  Initialization    40.0ms  █████▌',
+			'  Invocation fault  40.0ms       █████▊',
+			'    Dyna… throttle  10.0ms        ██▏',
+			'  Overhead          10.0ms            ██',
 		]);
 		for (const line of lines) assert.ok(stringWidth(line) <= 40, line);
 	});
@@ -116,13 +131,34 @@ describe('timelineBars', () => {
 		}
 		// 0.01 ms of 12.3 s starts 66 eighths in: its bar runs from the cell it starts in to one eighth past its start.
 		const [, tiny] = timelineBars(rows, 40);
-		assert.equal(tiny, '      tiny       0.0ms         ▍');
+		assert.equal(tiny, '      tiny error     0.0ms       ▌');
 		assert.deepEqual(timelineBars(rows, 0), ['', '']);
 	});
 
 	it('fills the whole axis when the trace has no length', () => {
 		const lines = timelineBars([{depth: 0, name: 'instant', origin: undefined, startMs: 0, durationMs: 0, status: 'ok'}], 40);
-		assert.equal(lines[0], `instant          0.0ms ${'█'.repeat(17)}`);
+		assert.equal(lines[0], `instant   0.0ms ${'█'.repeat(24)}`);
+	});
+});
+
+describe('timelineLabel', () => {
+	const row = (fields: Partial<TimelineRow>): TimelineRow => ({depth: 0, name: 'orders', origin: undefined, startMs: 0, durationMs: 1, status: 'ok', ...fields});
+
+	it('tells the service segment from the function segment by origin; any other origin without "AWS::"', () => {
+		assert.equal(originLabel('AWS::Lambda'), 'Lambda');
+		assert.equal(originLabel('AWS::Lambda::Function'), 'Function');
+		assert.equal(originLabel('AWS::EC2::Instance'), 'EC2::Instance');
+		assert.equal(originLabel('custom'), 'custom');
+		assert.equal(timelineLabel(row({origin: 'AWS::Lambda'}), 20), 'orders (Lambda)     ');
+		assert.equal(timelineLabel(row({origin: 'AWS::Lambda::Function'}), 20), 'orders (Function)   ');
+		assert.equal(timelineLabel(row({depth: 1, name: 'Invocation'}), 20), '  Invocation        ');
+	});
+
+	it('cuts the name, not the origin or the status, and is always exactly as wide as asked', () => {
+		const long = row({name: 'a-function-with-a-very-long-name', origin: 'AWS::Lambda::Function', status: 'fault'});
+		assert.equal(timelineLabel(long, 30), 'a-function-w… (Function) fault');
+		assert.equal(timelineLabel(long, 12), 'a-function-…');
+		for (const columns of [0, 1, 2, 5, 17, 30, 60]) assert.equal(stringWidth(timelineLabel(long, columns)), columns);
 	});
 });
 
