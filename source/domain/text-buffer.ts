@@ -1,7 +1,7 @@
 // Several lines of text being edited (the Test tab's event editor): the lines,
 // the cursor, the first row in view, and what each editing key does to them.
 // Pure, like line-edit.ts, whose one-line edits it reuses inside a line.
-import {editLine} from './line-edit.js';
+import {codePointLength, codePointOffset, editLine} from './line-edit.js';
 
 export interface TextBuffer {
 	lines: string[];
@@ -18,18 +18,7 @@ export interface TextBuffer {
 }
 
 /** Length of a line in code points. */
-function lengthOf(line: string): number {
-	let count = 0;
-	for (let index = 0; index < line.length; index++) {
-		const code = line.charCodeAt(index);
-		if (code >= 0xd800 && code <= 0xdbff && index + 1 < line.length) {
-			const next = line.charCodeAt(index + 1);
-			if (next >= 0xdc00 && next <= 0xdfff) index += 1;
-		}
-		count += 1;
-	}
-	return count;
-}
+const lengthOf = codePointLength;
 
 function clamp(value: number, low: number, high: number): number {
 	return Math.min(Math.max(value, low), high);
@@ -67,8 +56,8 @@ function replaced(lines: string[], row: number, count: number, ...replacement: s
 
 /** The code points of a line before `column`, and from it. */
 function split(line: string, column: number): [string, string] {
-	const characters = Array.from(line);
-	return [characters.slice(0, column).join(''), characters.slice(column).join('')];
+	const {index} = codePointOffset(line, column);
+	return [line.slice(0, index), line.slice(index)];
 }
 
 /** The buffer after one key press; the same buffer when the key means nothing to it (Esc, Shift-Tab …). */

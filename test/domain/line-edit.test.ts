@@ -31,6 +31,26 @@ test('keys that are not text change nothing; wide characters count as one', () =
 	assert.deepEqual(press(lineAt('日本'), 'left', 'backspace'), {text: '本', cursor: 0});
 });
 
+test('characters outside the BMP (surrogate pairs) are one character to every key', () => {
+	// 'a😀b': four UTF-16 units, three characters.
+	assert.deepEqual(press({text: 'a😀b', cursor: 2}, 'backspace'), {text: 'ab', cursor: 1});
+	assert.deepEqual(press({text: 'a😀b', cursor: 1}, 'ctrl+d'), {text: 'ab', cursor: 1});
+	assert.deepEqual(press({text: 'a😀b', cursor: 2}, 'x'), {text: 'a😀xb', cursor: 3});
+	assert.deepEqual(press({text: 'a😀b', cursor: 0}, 'end'), {text: 'a😀b', cursor: 3});
+	assert.deepEqual(press({text: 'a😀b', cursor: 3}, 'right'), {text: 'a😀b', cursor: 3});
+	assert.deepEqual(press({text: 'go 😀😀', cursor: 5}, 'ctrl+w'), {text: 'go ', cursor: 3});
+	assert.deepEqual(press({text: 'a😀b', cursor: 2}, 'ctrl+k'), {text: 'a😀', cursor: 2});
+	assert.deepEqual(editLine({text: 'a😀b', cursor: 99}, '😀', '😀'), {text: 'a😀b😀', cursor: 4});
+});
+
+test('an edit in a very long line is made where the cursor is', () => {
+	const long = 'x'.repeat(7_000_000);
+	const edited = press({text: long, cursor: 3}, '{');
+	assert.equal(edited.cursor, 4);
+	assert.equal(edited.text.length, 7_000_001);
+	assert.equal(edited.text.slice(0, 5), 'xxx{x');
+});
+
 test('a long line shows the part around the cursor', () => {
 	const edit = {text: 'abcdefghijklmnopqrstuvwxyz', cursor: 20};
 	const shown = visibleLine(edit, 10);
