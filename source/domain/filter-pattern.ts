@@ -1,8 +1,9 @@
 // CloudWatch Logs filter patterns, pure: the syntax FilterLogEvents, Live Tail,
 // metric and subscription filters share ("Filter pattern syntax for metric
 // filters, subscription filters, filter log events, and Live Tail" in the
-// CloudWatch Logs user guide). The local CloudWatch Logs filters with it and
-// the console highlights what a pattern matched with it.
+// CloudWatch Logs user guide). The local CloudWatch Logs filters with it, the
+// console highlights what a pattern matched with it, and a pattern it refuses
+// is explained in one line with what would be read (filterPatternAdvice).
 //
 // Three kinds of pattern:
 // - terms: `ERROR "INTERNAL SERVER ERROR" -DEBUG`, `?ERROR ?WARN`, `%regex%`.
@@ -72,6 +73,84 @@ export function parseFilterPattern(source: string): FilterPatternResult {
 		if (error instanceof PatternError) return {ok: false, message: error.message};
 		throw error;
 	}
+}
+
+/** Where CloudWatch refuses a term, in its words: "Invalid character(s) in term ':'". */
+const badCharacterMessage = /^Invalid character\(s\) in term '(.*)'$/s;
+/** Characters that keep a term from standing unquoted. */
+const quotedOnly = /[:,()[\]{}*\\`"%]/;
+/** Longest term repeated back quoted in the advice (the advice is one line). */
+const quotedTermMax = 24;
+const notReadable = 'Not a pattern CloudWatch reads';
+
+/** Which of the three kinds a pattern means to be, from its first character. */
+function intendedKind(trimmed: string): 'json' | 'delimited' | 'terms' {
+	if (trimmed.startsWith('{')) return 'json';
+	if (trimmed.startsWith('[')) return 'delimited';
+	return 'terms';
+}
+
+/** The unquoted term (with its ? or -) that holds `character`, when there is one. */
+function termHolding(trimmed: string, character: string): string | undefined {
+	return trimmed.split(/\s+/).find((word) => !/^[?-]?["%]/.test(word) && word.includes(character));
+}
+
+/** Whether the pattern leaves a double quote open (\" inside quotes does not close them). */
+function hasOpenQuote(text: string): boolean {
+	let open = false;
+	for (let index = 0; index < text.length; index += 1) {
+		if (open && text[index] === '\\') index += 1;
+		else if (text[index] === '"') open = !open;
+	}
+	return open;
+}
+
+/**
+ * Why a filter pattern is not one CloudWatch reads, and what it would read
+ * instead, in one line of at most about 72 columns (a form's note): CloudWatch's
+ * own reason ("Invalid character(s) in term ':'") with the fix, or, where
+ * CloudWatch only says "Invalid filter pattern", what is wrong where it is
+ * plain and an example of the kind of pattern meant. Undefined when the
+ * pattern is fine (an empty one is: it matches every line).
+ */
+export function filterPatternAdvice(source: string): string | undefined {
+	const parsed = parseFilterPattern(source);
+	if (parsed.ok) return undefined;
+	if (source.length > filterPatternMaxLength) {
+		return `A filter pattern holds at most ${filterPatternMaxLength} characters; this one has ${source.length}`;
+	}
+	const trimmed = source.trim();
+	const kind = intendedKind(trimmed);
+	const badCharacter = badCharacterMessage.exec(parsed.message);
+	if (badCharacter !== null) {
+		if (kind === 'json') return `${parsed.message}: write it as { $.level = "ERROR" }`;
+		if (kind === 'delimited') return `${parsed.message}: write it as [ip, user, status = 404]`;
+		const character = badCharacter[1] ?? '';
+		const term = termHolding(trimmed, character);
+		if (term === undefined) {
+			// Only a regular expression's ( ) are refused where no plain term holds them.
+			return `${parsed.message}: a %regex% has no groups: %ERROR|WARN%`;
+		}
+		const sign = /^[?-]/.test(term) ? term.slice(0, 1) : '';
+		const bare = term.slice(sign.length);
+		const example = bare.length <= quotedTermMax && !/["\\]/.test(bare) ? `${sign}"${bare}"` : '"a:b"';
+		return `${parsed.message}: quote such a term, ${example}`;
+	}
+	// CloudWatch says only "Invalid filter pattern": say what is wrong where it is plain.
+	if (kind === 'json') {
+		if (!trimmed.endsWith('}')) return `${notReadable}: no closing }. Try { $.level = "ERROR" }`;
+		if (/\bIS\s+NOT\b|\bEXISTS\b/.test(trimmed) && !/\bNOT\s+EXISTS\b/.test(trimmed)) return `${notReadable}: only NOT EXISTS. Try { $.user NOT EXISTS }`;
+		return `${notReadable}. Try { $.level = "ERROR" && $.ms > 100 }`;
+	}
+	if (kind === 'delimited') {
+		if (!trimmed.endsWith(']')) return `${notReadable}: no closing ]. Try [ip, status = 404, ...]`;
+		return `${notReadable}. Try [ip, user, ..., status = 404]`;
+	}
+	if (hasOpenQuote(trimmed)) return `${notReadable}: a " is not closed. Try "Task timed out"`;
+	if (/(?:^|\s)[?-](?:\s|$)/.test(trimmed)) return `${notReadable}: no blank after ? or -. Try ?ERROR -DEBUG`;
+	if (trimmed.includes('%')) return `${notReadable}: check the %regex%. Try %ERROR|WARN%`;
+	if (quotedOnly.test(trimmed)) return `${notReadable}: blank between terms. Try ERROR "a b"`;
+	return `${notReadable}. Try ERROR -DEBUG · ?ERROR ?WARN · "a b"`;
 }
 
 /** Whether a log event's message matches the pattern. */
@@ -513,9 +592,10 @@ function resolve(root: Json, steps: readonly Step[]): Json[] {
 			} else if (step.kind === 'index') {
 				if (Array.isArray(candidate) && step.index < candidate.length) next.push(candidate[step.index] as Json);
 			} else if (Array.isArray(candidate)) {
-				next.push(...candidate);
+				// One by one: a log event's array may be longer than the arguments a call can spread.
+				for (const item of candidate) next.push(item);
 			} else if (isRecord(candidate)) {
-				next.push(...Object.values(candidate));
+				for (const value of Object.values(candidate)) next.push(value);
 			}
 		}
 		candidates = next;

@@ -2,7 +2,9 @@
 // log view: a live tail may push thousands of lines a second, so a push costs
 // O(1) amortised (the store grows to twice the capacity, then drops its
 // oldest half in one copy) and the window is copied only when read, once per
-// version.
+// version. Every line gets a sequence number as it enters, never reused (not
+// even after a clear): what the view marks on a line (a pretty-printed JSON
+// object, the cursor) stays on that line when older ones are dropped.
 
 export class LogBuffer<T> {
 	readonly capacity: number;
@@ -13,6 +15,8 @@ export class LogBuffer<T> {
 	private window: readonly T[] = [];
 	private windowVersion = 0;
 	private changes = 0;
+	/** How many lines were ever pushed (clears included): the next line's sequence number. */
+	private pushedCount = 0;
 
 	constructor(capacity: number) {
 		if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`A log buffer holds at least one line, got a capacity of ${capacity}`);
@@ -23,6 +27,7 @@ export class LogBuffer<T> {
 	push(items: readonly T[]): void {
 		this.changes += 1;
 		if (items.length === 0) return;
+		this.pushedCount += items.length;
 		let from = 0;
 		if (items.length >= this.capacity) {
 			// Only the newest `capacity` of these can stay: everything held goes too.
@@ -59,6 +64,17 @@ export class LogBuffer<T> {
 		return this.store[this.first + index];
 	}
 
+	/** The sequence number of the oldest line held (of the next line pushed when none is): line `index` has `firstSequence + index`. */
+	get firstSequence(): number {
+		return this.pushedCount - this.length;
+	}
+
+	/** Where the line with this sequence number is now (0 is the oldest held), or undefined when it was dropped or never pushed. */
+	indexOf(sequence: number): number | undefined {
+		const index = sequence - this.firstSequence;
+		return Number.isInteger(index) && index >= 0 && index < this.length ? index : undefined;
+	}
+
 	/** The lines held, oldest first: the same array until the next push or clear. */
 	get items(): readonly T[] {
 		if (this.windowVersion !== this.version) {
@@ -73,6 +89,7 @@ export class LogBuffer<T> {
 		return this.droppedCount;
 	}
 
+	/** Empties the buffer; sequence numbers go on from where they were. */
 	clear(): void {
 		this.store = [];
 		this.first = 0;

@@ -1,8 +1,10 @@
 // Log events as the Monitor tab and `lambdash logs` show them: which request
 // a line belongs to (Lambda's START/END/REPORT lines, the Node.js and Python
 // runtimes' text formats, the JSON log format), the JSON object in a line
-// pretty-printed, a line cut or wrapped to the screen, and the search of the
-// log view. Everything drawn is cleaned of terminal control sequences first.
+// pretty-printed, a line cut or wrapped to the screen, the search of the
+// log view, and the marker lines the console itself puts into a live tail
+// (where it reconnected, why it ended). Everything drawn is cleaned of
+// terminal control sequences first.
 
 import stringWidth from 'string-width';
 import {truncate} from './format.js';
@@ -16,6 +18,28 @@ export interface LogLine {
 	group?: string;
 	/** CloudWatch's event ID, when the API gave one (FilterLogEvents does; Live Tail does not). */
 	id?: string;
+	/** Written by the console, not read from CloudWatch: where a live tail reconnected (reconnectMarker) or why it ended (endedMarker). */
+	marker?: 'gap' | 'ended';
+}
+
+/** A time of day as the log view shows the lines' times (UTC), to the second. */
+function clockTime(at: Date): string {
+	return at.toISOString().slice(11, 19);
+}
+
+/** What the log view's header says after a live tail reconnected: the gap is not forgotten. */
+export function reconnectedNote(at: Date): string {
+	return `reconnected ${clockTime(at)}: lines may be missing`;
+}
+
+/** The line a live tail gets where it reconnected: lines logged while it was disconnected never came. */
+export function reconnectMarker(at: Date): LogLine {
+	return {timestamp: at.getTime(), message: '── reconnected: lines sent while disconnected may be missing ──', marker: 'gap'};
+}
+
+/** The line a live tail gets when it ends for good, with why (in words a person can act on). */
+export function endedMarker(at: Date, reason: string): LogLine {
+	return {timestamp: at.getTime(), message: `── the live tail ended: ${reason}`, marker: 'ended'};
 }
 
 const uuid = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';

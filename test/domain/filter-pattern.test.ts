@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {filterPatternHighlights, matchesFilterPattern, parseFilterPattern, type FilterPattern} from '../../source/domain/filter-pattern.js';
+import {filterPatternAdvice, filterPatternHighlights, matchesFilterPattern, parseFilterPattern, type FilterPattern} from '../../source/domain/filter-pattern.js';
 
 function pattern(source: string): FilterPattern {
 	const parsed = parseFilterPattern(source);
@@ -256,5 +256,42 @@ describe('highlights', () => {
 	it('marks nothing for structured patterns', () => {
 		assert.deepEqual(filterPatternHighlights(pattern('{ $.a = 1 }'), '{"a":1}'), []);
 		assert.deepEqual(filterPatternHighlights(pattern(''), 'x'), []);
+	});
+});
+
+describe('filterPatternAdvice: why a pattern is refused and what would be read, in one line', () => {
+	/** A form's note at 80 columns holds 74 characters. */
+	const advice = (source: string): string => {
+		const text = filterPatternAdvice(source);
+		assert.ok(text !== undefined, `"${source}" should be refused`);
+		assert.ok(text.length <= 74, `one line at 80 columns: ${text}`);
+		return text;
+	};
+
+	it('has nothing to say about a pattern CloudWatch reads, or an empty one', () => {
+		for (const source of ['', '   ', 'ERROR', '?ERROR ?WARN', '"foo:bar"', '{ $.level = "ERROR" }', '[a, b = 5]', '%ERRO?R%']) {
+			assert.equal(filterPatternAdvice(source), undefined, source);
+		}
+	});
+
+	it("gives CloudWatch's reason for a character a term may not hold, and the term quoted", () => {
+		assert.equal(advice('foo:bar'), `Invalid character(s) in term ':': quote such a term, "foo:bar"`);
+		assert.equal(advice('ERROR -Status:timeout'), `Invalid character(s) in term ':': quote such a term, -"Status:timeout"`);
+		assert.match(advice(`ERROR ${'x'.repeat(40)}:y`), /^Invalid character\(s\) in term ':': quote such a term, "a:b"$/);
+		assert.match(advice('%(ab)+%'), /^Invalid character\(s\) in term '\(': a %regex% has no groups: %ERROR\|WARN%$/);
+		assert.match(advice('{ $."sc-status" = 5 }'), /^Invalid character\(s\) in term '\$\."': write it as \{ \$\.level = "ERROR" \}$/);
+	});
+
+	it('says what is wrong where CloudWatch says only "Invalid filter pattern", with an example of the kind meant', () => {
+		assert.equal(advice('{ $.level = '), 'Not a pattern CloudWatch reads: no closing }. Try { $.level = "ERROR" }');
+		assert.match(advice('{ $.a = }'), /^Not a pattern CloudWatch reads\. Try \{ \$\.level/);
+		assert.match(advice('{ $.x IS NOT NULL }'), /only NOT EXISTS/);
+		assert.match(advice('[a, b'), /no closing \]/);
+		assert.match(advice('[]'), /^Not a pattern CloudWatch reads\. Try \[ip, user/);
+		assert.match(advice('"Task timed'), /a " is not closed/);
+		assert.match(advice('? ERROR'), /no blank after \? or -/);
+		assert.match(advice('%%'), /check the %regex%/);
+		assert.match(advice('"a"b'), /blank between terms/);
+		assert.equal(advice('x'.repeat(1025)), 'A filter pattern holds at most 1024 characters; this one has 1025');
 	});
 });

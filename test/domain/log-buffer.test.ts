@@ -62,3 +62,37 @@ test('refuses a capacity that holds nothing', () => {
 	assert.throws(() => new LogBuffer(0), RangeError);
 	assert.throws(() => new LogBuffer(2.5), RangeError);
 });
+
+test('each line keeps its sequence number while older ones are dropped, so a mark on it stays on it', () => {
+	const buffer = new LogBuffer<string>(3);
+	assert.equal(buffer.firstSequence, 0);
+	buffer.push(['a', 'b', 'c']);
+	// The view marks "b" (a pretty-printed JSON line, or the cursor) by its sequence number.
+	const b = buffer.firstSequence + 1;
+	assert.equal(buffer.indexOf(b), 1);
+	buffer.push(['d']);
+	assert.deepEqual(buffer.items, ['b', 'c', 'd']);
+	assert.equal(buffer.firstSequence, 1);
+	assert.equal(buffer.indexOf(b), 0, '"b" moved up one place as "a" went');
+	assert.equal(buffer.at(buffer.indexOf(b) ?? -1), 'b');
+	buffer.push(['e', 'f', 'g', 'h', 'i']);
+	assert.equal(buffer.indexOf(b), undefined, 'a dropped line is nowhere');
+	assert.equal(buffer.firstSequence, 6);
+	assert.equal(buffer.at(0), 'g');
+	assert.equal(buffer.indexOf(8), 2);
+	assert.equal(buffer.indexOf(9), undefined, 'not pushed yet');
+});
+
+test('sequence numbers stay right across compactions, and a clear never hands one out again', () => {
+	const buffer = new LogBuffer<number>(10);
+	for (let line = 0; line < 57; line += 1) buffer.push([line]);
+	// Line n was the n-th pushed: its sequence number is n wherever it is held.
+	assert.equal(buffer.firstSequence, 47);
+	for (let index = 0; index < buffer.length; index += 1) assert.equal(buffer.at(index), buffer.firstSequence + index);
+	buffer.clear();
+	assert.equal(buffer.firstSequence, 57, 'the next line pushed gets 57');
+	assert.equal(buffer.indexOf(50), undefined);
+	buffer.push([100, 101]);
+	assert.equal(buffer.indexOf(57), 0);
+	assert.equal(buffer.indexOf(58), 1);
+});

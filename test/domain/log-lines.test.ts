@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {displayLines, matches, prettyJsonLine, requestIdOf, shortStreamName, type LogLine} from '../../source/domain/log-lines.js';
+import {displayLines, endedMarker, matches, prettyJsonLine, reconnectedNote, reconnectMarker, requestIdOf, shortStreamName, type LogLine} from '../../source/domain/log-lines.js';
 
 const id = '6f1c3d2a-1b2c-4d5e-8f90-123456789abc';
 const line = (message: string): LogLine => ({timestamp: Date.UTC(2026, 10, 27, 7), message});
@@ -68,4 +68,20 @@ test("shortStreamName keeps a Lambda stream's version and 8 hex digits", () => {
 	assert.equal(shortStreamName('2026/11/27/orders[3]fedcba9876543210fedcba9876543210'), 'orders[3]fedcba98');
 	assert.equal(shortStreamName('my-own-stream'), 'my-own-stream');
 	assert.equal(shortStreamName('evil\u001b[2Jstream'), 'evilstream');
+});
+
+test("a live tail's own lines: where it reconnected, and why it ended, name no request and are known as markers", () => {
+	const at = new Date(Date.UTC(2026, 10, 27, 12, 3, 4, 567));
+	assert.equal(reconnectedNote(at), 'reconnected 12:03:04: lines may be missing');
+	const gap = reconnectMarker(at);
+	assert.equal(gap.marker, 'gap');
+	assert.equal(gap.timestamp, at.getTime());
+	assert.match(gap.message, /reconnected: lines sent while disconnected may be missing/);
+	assert.equal(requestIdOf(gap.message), undefined);
+	assert.equal(prettyJsonLine(gap.message), undefined);
+	// With the time in front (13 columns), it fits 80 columns.
+	assert.ok(gap.message.length <= 80 - 13, gap.message);
+	const ended = endedMarker(at, 'The log group /aws/lambda/x does not exist');
+	assert.equal(ended.marker, 'ended');
+	assert.equal(ended.message, '── the live tail ended: The log group /aws/lambda/x does not exist');
 });

@@ -172,7 +172,9 @@ describe('the Monitor tab in an 80x24 terminal', () => {
 		await ui.waitForNoText('live tail');
 
 		await ui.press(']');
-		await ui.waitForText(/\d+ invocations since 3h/);
+		// Until the table is read its title says 0 invocations and reading…: wait for the rows.
+		await ui.waitForText(/[1-9]\d* invocations? since 3h/);
+		await ui.waitForNoText('reading…');
 		const table = ui.screen();
 		assert.match(table, /time +request +ms +billed +MB used +init +GB-s error/);
 		assert.match(table, /Error/, 'the failed invocation shows its error');

@@ -1,15 +1,19 @@
 // The Monitor tab's logs: the function's log group (LoggingConfig.LogGroup, or
 // /aws/lambda/NAME) read with a time range and a CloudWatch filter pattern,
 // searched within, one request's lines at a time, and followed live
-// (StartLiveTail) into a bounded buffer that says how many lines it dropped.
+// (StartLiveTail) into a bounded buffer that says how many lines it dropped,
+// where it reconnected (lines sent meanwhile may be missing) and why it ended.
 // Only the rows in view are laid out, so a flood of lines never stalls the keys.
+// A pretty-printed JSON line and the cursor stay on their line when older
+// lines are dropped: tailed lines are known by the buffer's sequence numbers,
+// read lines by their place in one read (a new read starts afresh).
 import {Box, Text} from 'ink';
 import React, {useEffect, useMemo, useRef, useState} from 'react';
-import {describeLogsError, filterEvents, listStreams, logGroupOf, requestLines, startLiveTail, type LiveTail} from '../../../aws/function-logs.js';
-import {parseFilterPattern} from '../../../domain/filter-pattern.js';
-import {fit} from '../../../domain/format.js';
+import {accountIdOfArn, describeLogsError, filterEvents, listStreams, logGroupOf, requestLines, startLiveTail, type LiveTail} from '../../../aws/function-logs.js';
+import {filterPatternAdvice} from '../../../domain/filter-pattern.js';
+import {fit, pluralise, wrapWords} from '../../../domain/format.js';
 import {LogBuffer} from '../../../domain/log-buffer.js';
-import {displayLines, matches, prettyJsonLine, requestIdOf, type LogLine} from '../../../domain/log-lines.js';
+import {displayLines, endedMarker, matches, prettyJsonLine, reconnectedNote, reconnectMarker, requestIdOf, type LogLine} from '../../../domain/log-lines.js';
 import {cleanText} from '../../../domain/sanitize.js';
 import {parseSince} from '../../../domain/time-range.js';
 import {SinceForm, useSince} from './since-form.js';
@@ -48,6 +52,21 @@ interface Props extends ViewProps {
 interface Loaded {
 	lines: readonly LogLine[];
 	note: string | undefined;
+	/** Which read this was (each one counts up): what was marked on the lines of another read is not on these. */
+	read: number;
+}
+
+/** The followed lines as last drawn: `first` is the sequence number of lines[0] (LogBuffer.firstSequence). */
+interface TailSnapshot {
+	lines: readonly LogLine[];
+	dropped: number;
+	first: number;
+}
+
+/** The lines shown pretty-printed, by their key (keyOf), in the lines they were chosen in (`scope`). */
+interface Expanded {
+	scope: string;
+	keys: ReadonlySet<number>;
 }
 
 function timeOf(timestamp: number): string {
@@ -58,6 +77,8 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 	const {clients, session, theme} = useConsole();
 	const notify = useNotify();
 	const group = logGroupOf(detail);
+	// StartLiveTail takes the group's ARN: the function's ARN has the account, so STS need not be asked.
+	const accountId = accountIdOfArn(detail.arn);
 	const range = useSince('1h', onOverlay);
 	const since = range.since;
 	const [pattern, setPattern] = useState('');
@@ -70,18 +91,21 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 	const [cursor, setCursor] = useState(0);
 	const [top, setTop] = useState(0);
 	const [wrap, setWrap] = useState(false);
-	const [pretty, setPretty] = useState<ReadonlySet<number>>(new Set());
+	const [pretty, setPretty] = useState<Expanded>({scope: '', keys: new Set()});
 	const [search, setSearch] = useState('');
 	const [form, setForm] = useState<'filter' | 'search' | undefined>();
 	const [follow, setFollow] = useState(true);
 	const [paused, setPaused] = useState(false);
 	const [tailStatus, setTailStatus] = useState<string>('');
+	/** Set when the tail reconnected (reconnectedNote): it stays in the header until the tail starts afresh. */
+	const [reconnected, setReconnected] = useState<string | undefined>();
 	/** CloudWatch sent a sample: more than 500 lines a second matched. */
 	const [sampled, setSampled] = useState(false);
 	const tailBuffer = useRef(new LogBuffer<LogLine>(tailCapacity));
-	const [tailSnapshot, setTailSnapshot] = useState<{lines: readonly LogLine[]; dropped: number}>({lines: [], dropped: 0});
+	const [tailSnapshot, setTailSnapshot] = useState<TailSnapshot>({lines: [], dropped: 0, first: 0});
 	const pausedRef = useRef(paused);
 	pausedRef.current = paused;
+	const reads = useRef(0);
 
 	useEffect(() => {
 		if (request) setSource({kind: 'request', request});
@@ -103,7 +127,8 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 			if (source.kind === 'request') {
 				const at = source.request.at.getTime();
 				const lines = await requestLines(client, group, source.request.requestId, {start: new Date(at - requestWindowMs), end: new Date(at + requestWindowMs)}, controller.signal);
-				setLoaded({lines, note: `request ${source.request.requestId}`});
+				reads.current += 1;
+				setLoaded({lines, note: `request ${source.request.requestId}`, read: reads.current});
 				return;
 			}
 			const parsed = parseSince(since, now);
@@ -113,7 +138,8 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 				{group, ...(pattern ? {pattern} : {}), start: parsed.start, ...(parsed.end ? {end: parsed.end} : {}), ...(source.kind === 'stream' ? {streams: [source.stream]} : {})},
 				controller.signal,
 			);
-			setLoaded({lines: result.lines, note: result.truncated ? 'the first 10,000 lines: narrow the range or the filter' : undefined});
+			reads.current += 1;
+			setLoaded({lines: result.lines, note: result.truncated ? 'the first 10,000 lines: narrow the range or the filter' : undefined, read: reads.current});
 		};
 		read().then(
 			() => {
@@ -136,29 +162,58 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 		if (source.kind !== 'tail') return undefined;
 		const buffer = tailBuffer.current;
 		buffer.clear();
-		setTailSnapshot({lines: [], dropped: 0});
+		// What a read left (its error, its "reading…") is not the tail's.
+		setError(undefined);
+		setLoading(false);
+		setTailSnapshot({lines: [], dropped: 0, first: buffer.firstSequence});
 		setTailStatus('connecting…');
+		setReconnected(undefined);
 		setSampled(false);
-		const tail: LiveTail = startLiveTail(session, {group, ...(pattern ? {pattern} : {})}, {
+		// Lines logged between a drop and the reconnection never come: the gap gets a line of its own.
+		let disconnected = false;
+		const input = {group, ...(accountId === undefined ? {} : {accountId}), ...(pattern ? {pattern} : {})};
+		const tail: LiveTail = startLiveTail(session, input, {
 			onLines: (lines) => buffer.push(lines),
 			onSampled: () => setSampled(true),
 			onStatus: (status) => {
-				if (status.kind === 'connected') setTailStatus('live');
-				else if (status.kind === 'reconnecting') setTailStatus(`reconnecting (attempt ${status.attempt}): ${status.reason}`);
-				else setTailStatus(`ended: ${status.reason}`);
+				if (status.kind === 'connected') {
+					setTailStatus('live');
+					if (disconnected) {
+						const now = new Date();
+						buffer.push([reconnectMarker(now)]);
+						setReconnected(reconnectedNote(now));
+						disconnected = false;
+					}
+				} else if (status.kind === 'reconnecting') {
+					disconnected = true;
+					setTailStatus(`reconnecting (attempt ${status.attempt}): ${status.reason}`);
+				} else {
+					// The header has room for little of the reason: the last line holds all of it.
+					buffer.push([endedMarker(new Date(), status.reason)]);
+					setTailStatus(`ended: ${status.reason}`);
+				}
 			},
 		});
 		let seen = -1;
+		let shownFirst = buffer.firstSequence;
 		const timer = setInterval(() => {
 			if (pausedRef.current || buffer.version === seen) return;
 			seen = buffer.version;
-			setTailSnapshot({lines: [...buffer.items], dropped: buffer.dropped});
+			const first = buffer.firstSequence;
+			const shift = first - shownFirst;
+			shownFirst = first;
+			setTailSnapshot({lines: buffer.items, dropped: buffer.dropped, first});
+			// Older lines went: the cursor and the window stay on the lines they were on.
+			if (shift > 0) {
+				setCursor((value) => (value === Number.MAX_SAFE_INTEGER ? value : Math.max(0, value - shift)));
+				setTop((value) => Math.max(0, value - shift));
+			}
 		}, tailRedrawMs);
 		return () => {
 			clearInterval(timer);
 			tail.stop();
 		};
-	}, [group, pattern, session, source.kind]);
+	}, [accountId, group, pattern, session, source.kind]);
 
 	const lines: readonly LogLine[] = source.kind === 'tail' ? tailSnapshot.lines : (loaded?.lines ?? []);
 	const last = Math.max(0, lines.length - 1);
@@ -166,14 +221,25 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 	const following = source.kind === 'tail' && follow;
 	const at = source.kind === 'streams' ? Math.min(cursor, Math.max(0, streams.length - 1)) : following ? last : Math.min(cursor, last);
 
+	// What a pretty-printed line is known by: its sequence number in a tail, its place in one read.
+	const tailFirst = tailSnapshot.first;
+	const scope = source.kind === 'tail' ? 'tail' : `read ${loaded?.read ?? 0}`;
+	const keyOf = (index: number): number => (source.kind === 'tail' ? tailFirst + index : index);
+	const expanded = pretty.scope === scope ? pretty.keys : undefined;
+
 	const bodyHeight = Math.max(1, height - 2);
 	const rowsOf = (index: number): string[] => {
 		const line = lines[index];
 		if (!line) return [];
 		const prefix = `${timeOf(line.timestamp)} `;
 		const room = Math.max(10, width - prefix.length);
-		const json = pretty.has(index) ? prettyJsonLine(line.message) : undefined;
-		const body = json ? json.flatMap((text) => displayLines({...line, message: text}, room, wrap)) : displayLines(line, room, wrap);
+		const json = expanded?.has(keyOf(index)) === true ? prettyJsonLine(line.message) : undefined;
+		// The console's own lines (a gap, an end) are always shown whole, broken at spaces.
+		const body = line.marker
+			? wrapWords(cleanText(line.message), room)
+			: json
+				? json.flatMap((text) => displayLines({...line, message: text}, room, wrap))
+				: displayLines(line, room, wrap);
 		return body.map((text, row) => (row === 0 ? prefix : ' '.repeat(prefix.length)) + text);
 	};
 	// The window: the cursor's line is always in it; only its lines are laid out.
@@ -199,6 +265,17 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 				start -= 1;
 			}
 		}
+		// Fewer lines than before (a filter, a shorter read): the window is filled
+		// as far back as fits, so it ends at the last line rather than showing
+		// one line on an empty screen.
+		let below = 0;
+		for (let index = start; index < lines.length && below < bodyHeight; index++) below += Math.max(1, rowsOf(index).length);
+		while (start > 0 && below < bodyHeight) {
+			const above = Math.max(1, rowsOf(start - 1).length);
+			if (below + above > bodyHeight) break;
+			below += above;
+			start -= 1;
+		}
 		const rows: Array<{index: number; text: string}> = [];
 		for (let index = start; index < lines.length && rows.length < bodyHeight; index++) {
 			for (const text of rowsOf(index)) {
@@ -208,7 +285,7 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 		}
 		return {start, rows};
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [lines, top, at, bodyHeight, width, wrap, pretty, source.kind]);
+	}, [lines, top, at, bodyHeight, width, wrap, expanded, tailFirst, source.kind]);
 	useEffect(() => {
 		if (view.start !== top) setTop(view.start);
 	}, [top, view.start]);
@@ -293,11 +370,13 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 						notify({tone: 'info', text: 'This line holds no JSON object.'});
 						return true;
 					}
+					const key = keyOf(at);
 					setPretty((current) => {
-						const next = new Set(current);
-						if (next.has(at)) next.delete(at);
-						else next.add(at);
-						return next;
+						// Lines of another read or another tail were marked: these start with none.
+						const next = new Set(current.scope === scope ? current.keys : []);
+						if (next.has(key)) next.delete(key);
+						else next.add(key);
+						return {scope, keys: next};
 					});
 					return true;
 				}
@@ -345,12 +424,12 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 		stream: source.kind === 'stream' ? `stream ${source.stream}` : '',
 		request: source.kind === 'request' ? `request ${source.request.requestId} · Esc back` : '',
 		streams: 'streams, newest first · Enter reads one',
-		tail: `live tail: ${paused ? 'paused (p goes on)' : tailStatus}${sampled ? ' · sampled (over 500 lines/s matched: f narrows)' : ''}${tailSnapshot.dropped > 0 ? ` · ${tailSnapshot.dropped} older lines dropped` : ''}`,
+		tail: `live tail: ${paused ? 'paused (p goes on)' : tailStatus === 'live' && reconnected !== undefined ? reconnected : tailStatus}${sampled ? ' · sampled (over 500 lines/s matched: f narrows)' : ''}${tailSnapshot.dropped > 0 ? ` · ${tailSnapshot.dropped} older lines dropped` : ''}`,
 	};
 	const filterText = pattern ? ` · filter ${pattern}` : '';
 	const searchText = search ? ` · search "${search}"` : '';
 	const header = `${group} · ${titles[source.kind]}${filterText}${searchText}`;
-	const count = source.kind === 'streams' ? `${streams.length} streams` : `${lines.length} lines${loaded?.note && source.kind !== 'tail' ? ` (${loaded.note})` : ''}`;
+	const count = source.kind === 'streams' ? `${streams.length} streams` : `${pluralise(lines.length, 'line')}${loaded?.note && source.kind !== 'tail' ? ` (${loaded.note})` : ''}`;
 	const footer = `${count}${loading ? ' · reading…' : ''} · f filter · / search · F follow · s streams · w wrap · J json`;
 
 	let body: React.ReactNode;
@@ -378,9 +457,10 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 		body = view.rows.map((row, position) => {
 			const line = lines[row.index];
 			const hit = search !== '' && line !== undefined && matches(line, search);
+			const marker = line?.marker === 'ended' ? theme.danger : line?.marker === 'gap' ? theme.accent : undefined;
 			return (
 				// eslint-disable-next-line react/no-array-index-key
-				<Text key={position} inverse={row.index === at} color={hit ? theme.warning : undefined} wrap="truncate">
+				<Text key={position} inverse={row.index === at} color={marker ?? (hit ? theme.warning : undefined)} wrap="truncate">
 					{fit(row.text, width)}
 				</Text>
 			);
@@ -407,11 +487,8 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 							label: 'Pattern',
 							value: pattern,
 							hint: 'Empty: every line · ERROR · "Task timed out" · { $.level = "ERROR" }',
-							validate: (value) => {
-								if (value.trim() === '') return undefined;
-								const parsed = parseFilterPattern(value);
-								return parsed.ok ? undefined : 'Not a pattern CloudWatch reads. Try ERROR · ?ERROR ?WARN · { $.a = "x" }';
-							},
+							// CloudWatch's reason and what it would read, before anything is sent; what was typed stays.
+							validate: (value) => filterPatternAdvice(value),
 						},
 					]}
 					theme={theme}
