@@ -11,6 +11,10 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, relative} from 'node:path';
 import {pathToFileURL} from 'node:url';
+import {InvokeCommand, LambdaClient} from '@aws-sdk/client-lambda';
+import {demoFunctions} from '../demo/index.js';
+import {systemClock, type Clock} from '../mock/clock.js';
+import {startLocalLambda} from '../mock/server.js';
 import {keySequence, packageRoot, PtyTerminal} from '../../test/support/pty-terminal.js';
 import type {PtyKey, PtyTerminalOptions} from '../../test/support/pty-terminal.js';
 import {terminalToPng} from './terminal-png.js';
@@ -216,6 +220,45 @@ export async function takeScreenshots(run: ScreenshotRun): Promise<string[]> {
 	return written;
 }
 
+/** The demo function the Monitor tab's screenshots show. */
+const monitoredDemo = 'file-processor-node';
+
+/**
+ * Three hours of traffic for the Monitor tab's screenshots, made before the
+ * console starts: the local Lambda runs on a clock set back in time, and the
+ * demo function is really invoked every three minutes, a few times (now and
+ * then with an object key that leaves the bucket, which it refuses), so its
+ * metrics, logs and REPORT lines are spread over the charts' range instead of
+ * being one point at the right edge. Nothing about the function is made up.
+ */
+async function recordPastTraffic(dataDir: string): Promise<void> {
+	let backMs = 0;
+	const clock: Clock = {now: () => Date.now() - backMs, setTimer: systemClock.setTimer};
+	const lambda = await startLocalLambda({dataDir, port: 0, clock});
+	const client = new LambdaClient({endpoint: lambda.endpoint, region: lambda.region, credentials: {accessKeyId: 'screenshots', secretAccessKey: 'screenshots'}});
+	try {
+		const sample = demoFunctions().find((demo) => demo.name === monitoredDemo)?.sampleEvent;
+		if (sample === undefined) throw new Error(`the demo has no ${monitoredDemo} with a sample event`);
+		const refused = {Records: [{eventSource: 'aws:s3', s3: {bucket: {name: 'lambdash-demo-uploads'}, object: {key: '../../private/keys.json'}}}]};
+		const invoke = (event: unknown) => client.send(new InvokeCommand({FunctionName: monitoredDemo, Payload: Buffer.from(JSON.stringify(event))}));
+		// A cold start four hours back, out of the range, so its init time does not set the Duration scale.
+		backMs = 4 * 60 * 60 * 1000;
+		await invoke(sample);
+		for (let minutes = 177; minutes >= 3; minutes -= 3) {
+			backMs = minutes * 60 * 1000;
+			// A daily-looking rise and fall: one to six calls a step.
+			const calls = 1 + Math.round(2.5 + 2.5 * Math.sin(minutes / 25));
+			// eslint-disable-next-line no-await-in-loop
+			for (let call = 0; call < calls; call++) await invoke(sample);
+			// eslint-disable-next-line no-await-in-loop
+			if (minutes % 27 === 0) await invoke(refused);
+		}
+	} finally {
+		client.destroy();
+		await lambda.close();
+	}
+}
+
 function flag(args: string[], name: string): string | undefined {
 	const index = args.indexOf(name);
 	return index >= 0 ? args[index + 1] : undefined;
@@ -233,6 +276,7 @@ async function main(): Promise<void> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'lambdash-screenshots-'));
 	const editorDir = mkdtempSync(join(tmpdir(), 'lambdash-screenshots-editor-'));
 	try {
+		await recordPastTraffic(dataDir);
 		let steps = appSteps;
 		if (only) {
 			// Keep the steps up to and including the one asked for: it needs their keys.
