@@ -192,9 +192,11 @@ const summaryMax = 160;
 export function resultLines(invocation: Invocation, width: number): StyledLine[] {
 	const summary = summaryLine(invocation);
 	const lines: StyledLine[] = [];
-	// The verdict at a glance: a long error message is given whole under Error, not here.
-	addProse(lines, summary.text.length > summaryMax ? `${summary.text.slice(0, summaryMax - 1)}…` : summary.text, width, summary.tone);
 	const {outcome} = invocation;
+	// The verdict at a glance: a function's long error message is given whole under Error, not here.
+	// A call that failed has no Error section: its message (what to do next) is given whole.
+	const cut = outcome.kind === 'done' && summary.text.length > summaryMax;
+	addProse(lines, cut ? `${summary.text.slice(0, summaryMax - 1)}…` : summary.text, width, summary.tone);
 	const target = `${invocation.functionName}${invocation.qualifier ? `:${invocation.qualifier}` : ''}`;
 	if (outcome.kind === 'running') {
 		lines.push({text: `${target}, started ${invocation.startedAt.toISOString().slice(11, 19)}`, tone: 'muted'});

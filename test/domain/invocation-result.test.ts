@@ -65,6 +65,17 @@ test('a refused call says the function was not invoked, and why', () => {
 	assert.equal(summaryLine(refused).text, '✘ Not invoked: Rate exceeded');
 });
 
+test('a refused call\'s long message is shown whole: it has no Error section to give the rest', () => {
+	const advice = 'The local Lambda cannot run orders-image: it is a container image function. '.repeat(3) + 'Running images needs a container engine.';
+	const refused: Invocation = {...invocation(ok), outcome: {kind: 'call-failed', message: advice}};
+	const text = resultLines(refused, 50)
+		.map((line) => line.text)
+		.join(' ')
+		.replace(/\s+/g, ' ');
+	assert.match(text, /Running images needs a container engine\./);
+	assert.doesNotMatch(text, /…/);
+});
+
 test('a response over 1 MB is shown as received, wrapped to the width, and control sequences are removed', () => {
 	const big = `{"data":"${'a'.repeat(prettyPrintMax)}"}`;
 	const {lines, note} = responseLines(big);

@@ -10,6 +10,16 @@ import {zipFiles} from '../../source/domain/code-package.js';
 import type {TestLambda} from './local-lambda.js';
 import {keys, type UiTerminal} from './ui-terminal.js';
 
+/** The right pane's text (right of the event list), its lines joined by spaces: a wrapped sentence reads as one. */
+export function rightPane(ui: UiTerminal): string {
+	return ui
+		.screen()
+		.split('\n')
+		.map((line) => line.slice(29).trim())
+		.join(' ')
+		.replace(/\s+/g, ' ');
+}
+
 /** Chooses the function in the list, opens it and its Test tab. */
 export async function openTestTab(ui: UiTerminal, name: string): Promise<void> {
 	await openTab(ui, name, '3');

@@ -8,18 +8,8 @@ import {CreateAliasCommand, PublishVersionCommand, UpdateFunctionCodeCommand, wa
 import {demoFunctions} from '../../source/demo/index.js';
 import {zipFiles} from '../../source/domain/code-package.js';
 import {localLambdaForSuite, replace} from '../support/configuration-tab.js';
-import {createNodeFunction, editorWriting, openTestTab, saveTemplateEvent} from '../support/test-tab.js';
+import {createNodeFunction, editorWriting, openTestTab, rightPane, saveTemplateEvent} from '../support/test-tab.js';
 import {keys, UiTerminal} from '../support/ui-terminal.js';
-
-/** The right pane's text (right of the event list), its lines joined by spaces: a wrapped sentence reads as one. */
-function rightPane(ui: UiTerminal): string {
-	return ui
-		.screen()
-		.split('\n')
-		.map((line) => line.slice(29).trim())
-		.join(' ')
-		.replace(/\s+/g, ' ');
-}
 
 /** Replaces the selected event's JSON through $EDITOR, and waits until it is saved. */
 async function writeEvent(ui: UiTerminal, json: string): Promise<void> {

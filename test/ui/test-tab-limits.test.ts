@@ -11,18 +11,8 @@ import {describe, test} from 'node:test';
 import {openPrivateTestEvents} from '../../source/config/test-events.js';
 import {privateScope} from '../../source/ui/hooks/useTestEvents.js';
 import {localLambdaForSuite} from '../support/configuration-tab.js';
-import {createNodeFunction, editorWriting, openTestTab, pickTemplate, saveTemplateEvent} from '../support/test-tab.js';
+import {createNodeFunction, editorWriting, openTestTab, pickTemplate, rightPane, saveTemplateEvent} from '../support/test-tab.js';
 import {keys, UiTerminal} from '../support/ui-terminal.js';
-
-/** The right pane's text (right of the event list), its lines joined by spaces: a wrapped sentence reads as one. */
-function rightPane(ui: UiTerminal): string {
-	return ui
-		.screen()
-		.split('\n')
-		.map((line) => line.slice(29).trim())
-		.join(' ')
-		.replace(/\s+/g, ' ');
-}
 
 describe('the Test tab at its limits, in an 80x24 terminal', () => {
 	const local = localLambdaForSuite();

@@ -7,20 +7,10 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {listSharedEvents} from '../../source/aws/shared-test-events.js';
 import {localLambdaForSuite} from '../support/configuration-tab.js';
-import {createNodeFunction, editorWriting, openTestTab, pickTemplate, saveTemplateEvent} from '../support/test-tab.js';
+import {createNodeFunction, editorWriting, openTestTab, pickTemplate, rightPane, saveTemplateEvent} from '../support/test-tab.js';
 import {keys, UiTerminal} from '../support/ui-terminal.js';
 
 const ctrlS = '\u0013';
-
-/** The right pane's text (right of the event list), its lines joined by spaces: a wrapped sentence reads as one. */
-function rightPane(ui: UiTerminal): string {
-	return ui
-		.screen()
-		.split('\n')
-		.map((line) => line.slice(29).trim())
-		.join(' ')
-		.replace(/\s+/g, ' ');
-}
 
 describe('the Test tab in an 80x24 terminal', () => {
 	const local = localLambdaForSuite();
