@@ -4,7 +4,7 @@
 // from an invocation made during the test, the recent invocations table, and
 // a trace drawn as a timeline.
 import assert from 'node:assert/strict';
-import {InvokeCommand, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2} from '@aws-sdk/client-lambda';
+import {InvokeCommand, PutFunctionEventInvokeConfigCommand, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2} from '@aws-sdk/client-lambda';
 import {before, describe, test} from 'node:test';
 import {getFunctionMetrics} from '../../source/aws/function-metrics.js';
 import {demoFunctions} from '../../source/demo/index.js';
@@ -97,6 +97,22 @@ describe('the Monitor tab in an 80x24 terminal', () => {
 		await ui.quiet();
 		await ui.press(keys.enter);
 		await ui.waitForNoText('every 15 s');
+		await ui.quit();
+	});
+
+	test('metrics: a destination set while the charts are open counts after r, and the async charts appear', async () => {
+		// watched has only synchronous invocations and no EventInvokeConfig: six charts, none of them async.
+		const ui = UiTerminal.start(local().session);
+		await openTab(ui, 'watched', '4');
+		await ui.waitFor((screen) => /Invocations +total 4/.test(screen), 'the charts of watched', 10_000);
+		await ui.press('j', 'j', 'j', 'j');
+		await ui.waitForText('Concurrent executions');
+		assert.doesNotMatch(ui.screen(), /Async/);
+		await local().clients.lambda.send(new PutFunctionEventInvokeConfigCommand({FunctionName: 'watched', MaximumRetryAttempts: 0}));
+		await ui.press('r');
+		await ui.press('j', 'j');
+		await ui.waitForText('Async delivery failures');
+		assert.match(ui.screen(), /No data in this range/);
 		await ui.quit();
 	});
 

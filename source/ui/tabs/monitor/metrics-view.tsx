@@ -4,7 +4,7 @@
 // GetMetricData call per refresh. A grid of small charts; Enter enlarges one.
 // Series differ by stroke as well as colour (NO_COLOR). A function is taken
 // as asynchronous when its async metrics have data, or it has an
-// EventInvokeConfig (read once) or a dead-letter queue: all three async charts
+// EventInvokeConfig (read again on r) or a dead-letter queue: all three async charts
 // show then. A refreshes every N seconds, N typed by the user.
 import {Box, Text} from 'ink';
 import React, {useEffect, useMemo, useState} from 'react';
@@ -58,10 +58,14 @@ export function MetricsView({detail, width, height, active, onOverlay}: ViewProp
 		[clients, detail.name, range],
 		clients.endpoint,
 	);
-	// Whether the function is invoked asynchronously, as far as its settings say (read once; an error says nothing).
+	// Whether the function is invoked asynchronously, as far as its settings say (read again with r; an error says nothing).
 	const asyncSettings = useResource((signal) => getEventInvokeConfig(clients, detail.name, undefined, signal), [clients, detail.name], clients.endpoint);
 	const knownAsynchronous = detail.deadLetterTargetArn !== '' || asyncSettings.data?.configured === true;
-	const refresh = () => setStamp(new Date());
+	// r reads the metrics and the asynchronous settings again: a destination added meanwhile counts.
+	const refresh = () => {
+		setStamp(new Date());
+		asyncSettings.reload();
+	};
 	const openForm = (form: 'range' | 'auto') => {
 		setAsking(form);
 		onOverlay(true);
