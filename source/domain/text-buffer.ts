@@ -29,7 +29,8 @@ function place(lines: string[], row: number, column: number, top: number, pageHe
 	const page = Math.max(1, Math.floor(pageHeight));
 	const last = Math.max(0, lines.length - 1);
 	const at = clamp(row, 0, last);
-	const shown = clamp(column, 0, lengthOf(lines[at] ?? ''));
+	// Walks the line only up to the column: a cursor near the start of a 7 MB line costs little.
+	const shown = codePointOffset(lines[at] ?? '', Math.max(0, column)).cursor;
 	let first = clamp(top, 0, last);
 	if (at < first) first = at;
 	if (at >= first + page) first = at - page + 1;
@@ -67,8 +68,9 @@ export function editBuffer(buffer: TextBuffer, name: string, input: string, page
 	const last = Math.max(0, lines.length - 1);
 	const row = clamp(buffer.row, 0, last);
 	const line = lines[row] ?? '';
-	const length = lengthOf(line);
-	const column = clamp(buffer.column, 0, length);
+	const column = codePointOffset(line, Math.max(0, buffer.column)).cursor;
+	// The line's length is counted only for the keys that need it (a whole 7 MB line, otherwise, on every key).
+	const lengthOfLine = (): number => lengthOf(line);
 	const goal = buffer.goal ?? column;
 	/** One edit inside the current line, done by line-edit. */
 	const inLine = (key: string, typed: string): TextBuffer => {
@@ -96,16 +98,18 @@ export function editBuffer(buffer: TextBuffer, name: string, input: string, page
 			if (column > 0) return place(lines, row, column - 1, top, page);
 			if (row > 0) return place(lines, row - 1, lengthOf(lines[row - 1] ?? ''), top, page);
 			return place(lines, 0, 0, top, page);
-		case 'right':
+		case 'right': {
+			const length = lengthOfLine();
 			if (column < length) return place(lines, row, column + 1, top, page);
 			if (row < last) return place(lines, row + 1, 0, top, page);
 			return place(lines, row, length, top, page);
+		}
 		case 'home':
 		case 'ctrl+a':
 			return place(lines, row, 0, top, page);
 		case 'end':
 		case 'ctrl+e':
-			return place(lines, row, length, top, page);
+			return place(lines, row, lengthOfLine(), top, page);
 		case 'enter': {
 			const [before, after] = split(line, column);
 			const indent = /^[ \t]*/.exec(before)?.[0] ?? '';
@@ -117,7 +121,7 @@ export function editBuffer(buffer: TextBuffer, name: string, input: string, page
 			return joinWithNext(lines, row - 1, top, page);
 		case 'ctrl+d':
 		case 'ctrl+k':
-			if (column < length) return inLine(name, '');
+			if (column < lengthOfLine()) return inLine(name, '');
 			if (row === last) return place(lines, row, column, top, page);
 			return joinWithNext(lines, row, top, page);
 		case 'ctrl+u':
