@@ -97,6 +97,14 @@ describe('the Monitor tab in an 80x24 terminal', () => {
 		await ui.quiet();
 		await ui.press(keys.enter);
 		await ui.waitForNoText('every 15 s');
+
+		// A 40x10 terminal: the chosen chart keeps its title and time axis, and comes back whole at 80x24.
+		ui.resize(40, 10);
+		await ui.quiet();
+		assert.match(ui.screen(), /Async delivery failures|Async event age|Async events/, `a chart's title at 40x10:\n${ui.screen()}`);
+		assert.match(ui.screen(), /└ +\d\d:00/, 'its time axis');
+		ui.resize(80, 24);
+		await ui.waitFor((screen) => /Async event age/.test(screen) && /Async delivery failures/.test(screen), 'the grid again', 5000);
 		await ui.quit();
 	});
 

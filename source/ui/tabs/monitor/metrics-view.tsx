@@ -84,8 +84,11 @@ export function MetricsView({detail, width, height, active, onOverlay}: ViewProp
 	const charts = visibleCharts(metrics.data, knownAsynchronous);
 	const columns = width >= 76 ? 2 : 1;
 	const cellWidth = Math.floor((width - (columns - 1)) / columns);
-	const cellHeight = Math.max(6, Math.floor((height - 1) / 2));
-	const gridRows = Math.max(1, Math.floor((height - 1) / cellHeight));
+	// Two rows of charts when each gets six lines or more; one chart in whatever is left when less
+	// (a chart drops plot rows before its title and time axis).
+	const available = Math.max(1, height - 1);
+	const cellHeight = Math.min(available, Math.max(6, Math.floor(available / 2)));
+	const gridRows = Math.max(1, Math.floor(available / cellHeight));
 	const current = Math.min(selected, charts.length - 1);
 
 	useKeys(
