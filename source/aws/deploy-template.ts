@@ -40,11 +40,9 @@ import {
 	UpdateFunctionCodeCommand,
 	UpdateFunctionConfigurationCommand,
 	UpdateFunctionUrlConfigCommand,
-	paginateListEventSourceMappings,
 	type Architecture,
 	type CreateEventSourceMappingCommandInput,
 	type CreateFunctionCommandInput,
-	type EventSourceMappingConfiguration,
 	type FunctionConfiguration,
 	type Runtime,
 	type UpdateEventSourceMappingCommandInput,
@@ -56,7 +54,7 @@ import type {CodeSource, DeployPlan, FunctionStep, LayerStep, PermissionStep} fr
 import {isReservedTag, type MappingDescription} from '../domain/sam-template.js';
 import type {Clients} from './clients.js';
 import {unlessMissing} from './errors.js';
-import {mappingDescription} from './export-function.js';
+import {listMappingConfigurations, mappingDescription} from './export-function.js';
 
 type LambdaClients = Pick<Clients, 'lambda'>;
 
@@ -283,8 +281,9 @@ async function deployLayer(clients: LambdaClients, layer: LayerStep, options: De
 async function deployCode(clients: LambdaClients, step: FunctionStep, options: DeployOptions, report: Reporter, layerArns: string[]): Promise<void> {
 	const name = step.name;
 	const existing = await unlessMissing(clients.lambda.send(new GetFunctionCommand({FunctionName: name})));
-	const image = step.code.kind === 'image';
-	const code = image ? undefined : await packageOf(step.code, options.templateDirectory, step.configuration.Runtime);
+	// The code as CreateFunction and UpdateFunctionCode take it.
+	const code: {ImageUri: string} | {ZipFile: Uint8Array} =
+		step.code.kind === 'image' ? {ImageUri: step.code.uri} : {ZipFile: await packageOf(step.code, options.templateDirectory, step.configuration.Runtime)};
 	const wanted = configurationRequest(step, layerArns);
 	const architectures = (step.configuration.Architectures ?? ['x86_64']) as Architecture[];
 	const tags = Object.fromEntries(Object.entries(step.tags).filter(([key]) => !isReservedTag(key)));
@@ -295,8 +294,8 @@ async function deployCode(clients: LambdaClients, step: FunctionStep, options: D
 			...configuration,
 			FunctionName: name,
 			Role: step.configuration.Role,
-			Code: code === undefined ? {ImageUri: step.code.kind === 'image' ? step.code.uri : ''} : {ZipFile: code},
-			PackageType: image ? 'Image' : 'Zip',
+			Code: code,
+			PackageType: 'ImageUri' in code ? 'Image' : 'Zip',
 			Architectures: architectures,
 		};
 		if (DeadLetterConfig?.TargetArn !== undefined && DeadLetterConfig.TargetArn !== '') create.DeadLetterConfig = DeadLetterConfig;
@@ -319,19 +318,11 @@ async function deployCode(clients: LambdaClients, step: FunctionStep, options: D
 		else await clients.lambda.send(new PutFunctionCodeSigningConfigCommand({FunctionName: name, CodeSigningConfigArn: step.configuration.CodeSigningConfigArn}));
 		report.say(`function ${name}: code signing configuration ${step.configuration.CodeSigningConfigArn ?? 'removed'}`, true);
 	}
-	const codeChanged = code === undefined ? existing.Code?.ImageUri !== (step.code.kind === 'image' ? step.code.uri : undefined) : current.CodeSha256 !== sha256(code);
-	if (codeChanged || !same(current.Architectures ?? ['x86_64'], architectures)) {
-		await clients.lambda.send(
-			new UpdateFunctionCodeCommand({
-				FunctionName: name,
-				...(code === undefined ? {ImageUri: step.code.kind === 'image' ? step.code.uri : ''} : {ZipFile: code}),
-				Architectures: architectures,
-			}),
-		);
-		await waitForFunction(clients, name);
-		report.say(`function ${name}: code updated`, true);
-	}
+	const codeChanged = 'ImageUri' in code ? existing.Code?.ImageUri !== code.ImageUri : current.CodeSha256 !== sha256(code.ZipFile);
+	const updateCode = codeChanged || !same(current.Architectures ?? ['x86_64'], architectures);
+	if (updateCode) await clients.lambda.send(new UpdateFunctionCodeCommand({FunctionName: name, ...code, Architectures: architectures}));
 	const settled = await waitForFunction(clients, name);
+	if (updateCode) report.say(`function ${name}: code updated`, true);
 	if (!same(currentRequest(step, settled), wanted)) {
 		await clients.lambda.send(new UpdateFunctionConfigurationCommand(wanted));
 		await waitForFunction(clients, name);
@@ -521,9 +512,7 @@ function mappingIsCurrent(existing: MappingDescription, wanted: MappingDescripti
 }
 
 async function deployMappings(clients: LambdaClients, step: FunctionStep, report: Reporter): Promise<void> {
-	const existing: EventSourceMappingConfiguration[] = [];
-	for await (const page of paginateListEventSourceMappings({client: clients.lambda}, {FunctionName: step.name})) existing.push(...(page.EventSourceMappings ?? []));
-	const unmatched = [...existing];
+	const unmatched = await listMappingConfigurations(clients, step.name);
 	const touched: string[] = [];
 	for (const wanted of step.mappings) {
 		const key = mappingKey(wanted);

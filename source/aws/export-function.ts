@@ -100,6 +100,14 @@ export function mappingDescription(mapping: EventSourceMappingConfiguration): Ma
 	return out;
 }
 
+/** Every event source mapping of the function (its versions' and aliases' too), all pages, as Lambda gives them. */
+export async function listMappingConfigurations(clients: LambdaClients, name: string, signal?: AbortSignal): Promise<EventSourceMappingConfiguration[]> {
+	const found: EventSourceMappingConfiguration[] = [];
+	const options = signal === undefined ? {} : {abortSignal: signal};
+	for await (const page of paginateListEventSourceMappings({client: clients.lambda}, {FunctionName: name}, options)) found.push(...(page.EventSourceMappings ?? []));
+	return found;
+}
+
 /** Everything the template of the function says, read from Lambda; and where its code can be downloaded. */
 export async function readFunctionDescription(clients: LambdaClients, name: string, signal?: AbortSignal): Promise<{description: FunctionDescription; codeLocation: string | undefined}> {
 	const options = signal === undefined ? {} : {abortSignal: signal};
@@ -114,11 +122,7 @@ export async function readFunctionDescription(clients: LambdaClients, name: stri
 		unlessMissing(lambda.send(new GetFunctionUrlConfigCommand({FunctionName: functionName}), options)),
 		unlessMissing(lambda.send(new GetPolicyCommand({FunctionName: functionName}), options)),
 		unlessMissing(lambda.send(new GetFunctionCodeSigningConfigCommand({FunctionName: functionName}), options)),
-		(async () => {
-			const found: EventSourceMappingConfiguration[] = [];
-			for await (const page of paginateListEventSourceMappings({client: lambda}, {FunctionName: functionName}, options)) found.push(...(page.EventSourceMappings ?? []));
-			return found;
-		})(),
+		listMappingConfigurations(clients, functionName, signal),
 	]);
 	const description: FunctionDescription = {
 		configuration: configurationOf(configuration, name),
