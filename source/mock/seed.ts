@@ -36,9 +36,8 @@ const json = (value: unknown): Buffer => Buffer.from(JSON.stringify(value));
  * Kinesis stream and sends the batches it gives up on to an SNS topic. The
  * sources and targets are ARNs only: nothing polls them or receives from them.
  */
-async function seedDemoLinks(service: LambdaService): Promise<void> {
+async function seedDemoLinks(service: LambdaService, names: ReadonlySet<string>): Promise<void> {
 	const {accountId, region} = service;
-	const names = new Set(demoFunctions().map((demo) => demo.name));
 	if (names.has('file-processor-node')) {
 		await addPermission(
 			service,
@@ -84,8 +83,9 @@ async function seedDemoLinks(service: LambdaService): Promise<void> {
 
 /** Creates every demo function that does not exist yet, and the demo's triggers and destinations with them; returns how many were created. */
 export async function seedDemoFunctions(service: LambdaService): Promise<number> {
+	const demos = demoFunctions();
 	let created = 0;
-	for (const demo of demoFunctions()) {
+	for (const demo of demos) {
 		try {
 			await service.createFunction(demoCreateRequest(demo, service.accountId), {initialState: 'Active'});
 			created += 1;
@@ -96,7 +96,7 @@ export async function seedDemoFunctions(service: LambdaService): Promise<number>
 		}
 	}
 	if (created > 0) {
-		await seedDemoLinks(service).catch((error: unknown) => {
+		await seedDemoLinks(service, new Set(demos.map((demo) => demo.name))).catch((error: unknown) => {
 			throw new Error(`could not seed the demo's triggers and destinations: ${error instanceof Error ? error.message : String(error)}`);
 		});
 	}
