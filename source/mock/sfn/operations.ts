@@ -7,7 +7,7 @@ import {definitionProblem} from '../../domain/state-machine-definition.js';
 import type {Clock} from '../clock.js';
 import {invalidDefinition, invalidToken, resourceNotFound, SfnError, stateMachineAlreadyExists, stateMachineDoesNotExist} from './errors.js';
 import {checkName, checkRoleArn, parseStateMachineArn, readEnum, readInteger, readString, readTags, type JsonObject, type Tag} from './input.js';
-import {stateMachineTypes, type StateMachineRecord, type StateMachineStore} from './state-machine-store.js';
+import {recordKey, stateMachineTypes, type StateMachineRecord, type StateMachineStore} from './state-machine-store.js';
 
 export interface SfnContext {
 	store: StateMachineStore;
@@ -30,18 +30,18 @@ export function stateMachineArn(context: SfnContext, name: string): string {
 	return `arn:aws:states:${context.region}:${context.accountId}:stateMachine:${name}`;
 }
 
-/** The state machine an ARN names in this region and account; StateMachineDoesNotExist when there is none (a version or alias ARN included). */
-function findStateMachine(context: SfnContext, arn: string): StateMachineRecord {
+/** The state machine an ARN names in this region and account; undefined when there is none (a version or alias ARN included). */
+function stateMachineAt(context: SfnContext, arn: string): StateMachineRecord | undefined {
 	const parts = parseStateMachineArn(arn);
-	const record = context.store.byName(parts.name);
-	if (record === undefined || parts.qualifier !== undefined || parts.region !== context.region || parts.accountId !== context.accountId) {
-		throw stateMachineDoesNotExist(arn);
-	}
-	return record;
+	if (parts.qualifier !== undefined || parts.region !== context.region || parts.accountId !== context.accountId) return undefined;
+	return context.store.byName(parts.name);
 }
 
-function recordKeyOf(context: SfnContext, record: StateMachineRecord): string {
-	return context.store.keyOfName(record.name);
+/** The state machine an ARN names; StateMachineDoesNotExist when there is none. */
+function findStateMachine(context: SfnContext, arn: string): StateMachineRecord {
+	const record = stateMachineAt(context, arn);
+	if (record === undefined) throw stateMachineDoesNotExist(arn);
+	return record;
 }
 
 function checkDefinition(definition: string): void {
@@ -91,7 +91,7 @@ export async function createStateMachine(input: JsonObject, context: SfnContext)
 		tags: mergeTags([], tags),
 	};
 	context.store.set(record);
-	await context.store.persist(recordKeyOf(context, record));
+	await context.store.persist(recordKey(record.name));
 	return {stateMachineArn: arn, creationDate: seconds(record.creationDate)};
 }
 
@@ -163,17 +163,15 @@ export async function updateStateMachine(input: JsonObject, context: SfnContext)
 		revisionId: randomUUID(),
 	};
 	context.store.set(updated);
-	await context.store.persist(recordKeyOf(context, updated));
+	await context.store.persist(recordKey(updated.name));
 	return {updateDate: seconds(context.clock.now()), revisionId: updated.revisionId};
 }
 
 /** Deleting a state machine that is not there succeeds, as in Step Functions. */
 export async function deleteStateMachine(input: JsonObject, context: SfnContext): Promise<JsonObject> {
-	const arn = readString(input, 'stateMachineArn', arnRules) ?? '';
-	const parts = parseStateMachineArn(arn);
-	const record = context.store.byName(parts.name);
-	if (record !== undefined && parts.qualifier === undefined && parts.region === context.region && parts.accountId === context.accountId) {
-		const key = recordKeyOf(context, record);
+	const record = stateMachineAt(context, readString(input, 'stateMachineArn', arnRules) ?? '');
+	if (record !== undefined) {
+		const key = recordKey(record.name);
 		context.store.delete(key);
 		await context.store.persist(key);
 	}
@@ -195,7 +193,7 @@ export async function tagResource(input: JsonObject, context: SfnContext): Promi
 	const tags = mergeTags(record.tags, readTags(input, 'tags') ?? []);
 	checkTagCount(tags, record.name);
 	context.store.set({...record, tags});
-	await context.store.persist(recordKeyOf(context, record));
+	await context.store.persist(recordKey(record.name));
 	return {};
 }
 
@@ -206,7 +204,7 @@ export async function untagResource(input: JsonObject, context: SfnContext): Pro
 		throw new SfnError('ValidationException', "1 validation error detected: Value null at 'tagKeys' failed to satisfy constraint: Member must not be null");
 	}
 	context.store.set({...record, tags: record.tags.filter((tag) => !keys.includes(tag.key))});
-	await context.store.persist(recordKeyOf(context, record));
+	await context.store.persist(recordKey(record.name));
 	return {};
 }
 

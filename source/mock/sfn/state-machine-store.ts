@@ -28,6 +28,7 @@ export interface StateMachineRecord {
 	tags: Tag[];
 }
 
+/** The key (and file name) of the state machine named `name`. */
 export function recordKey(name: string): string {
 	return createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 40);
 }
@@ -68,11 +69,6 @@ export class StateMachineStore extends JsonRecordStore<StateMachineRecord> {
 
 	byName(name: string): StateMachineRecord | undefined {
 		return this.get(recordKey(name));
-	}
-
-	/** The key (and file name) of the state machine named `name`. */
-	keyOfName(name: string): string {
-		return recordKey(name);
 	}
 
 	/** Every state machine, by name (the order ListStateMachines pages through). */
