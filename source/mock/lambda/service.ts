@@ -78,12 +78,6 @@ import {
 	type ImageFunctionRecord,
 } from './container-images.js';
 
-/** GetFunction's Code of an image function; undefined for a .zip function. */
-function imageOrZipCode(record: FunctionRecord): Record<string, unknown> | undefined {
-	const image = imageOf(record);
-	return image === undefined ? undefined : imageCode(image);
-}
-
 export interface Reply {
 	status: number;
 	/** Sent as JSON. */
@@ -737,9 +731,10 @@ export class LambdaService {
 	getFunction(reference: string, qualifier?: string): Reply {
 		const qualified = this.resolveQualified(reference, qualifier);
 		const record = qualified.record;
+		const image = imageOf(record);
 		const body: Record<string, unknown> = {
 			Configuration: this.configuration(qualified.view, false, qualified.version, qualified.qualifier),
-			Code: imageOrZipCode(record) ?? {RepositoryType: 'S3', Location: this.codeUrl(qualified.view.codeSha256Hex)},
+			Code: image === undefined ? {RepositoryType: 'S3', Location: this.codeUrl(qualified.view.codeSha256Hex)} : imageCode(image),
 		};
 		if (Object.keys(record.tags).length > 0) body['Tags'] = {...record.tags};
 		if (record.reservedConcurrency !== undefined) body['Concurrency'] = {ReservedConcurrentExecutions: record.reservedConcurrency};
@@ -939,8 +934,6 @@ export class LambdaService {
 			lastUpdateStatus: 'InProgress',
 			transitionDueAt: now + this.transitionDelayMs,
 		};
-		const config = imageOf(record)?.imageConfig;
-		if (config !== undefined) next.imageConfig = config;
 		if (given.architectures !== undefined) next.architectures = given.architectures;
 		await this.save(next, record);
 		this.scheduleTransition(next.name, now + this.transitionDelayMs);
