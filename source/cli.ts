@@ -45,6 +45,16 @@ export async function connect(flags: ConnectionFlags): Promise<Connection> {
 	};
 }
 
+/** Runs a command with the session the flags name; the local Lambda it may have started is closed after. */
+async function withSession(flags: ConnectionFlags, run: (session: Session) => Promise<number>): Promise<number> {
+	const connection = await connect(flags);
+	try {
+		return await run(connection.session);
+	} finally {
+		await connection.close();
+	}
+}
+
 async function main(argv: string[]): Promise<number> {
 	const invocation = parseInvocation(argv);
 	switch (invocation.command) {
@@ -73,50 +83,25 @@ async function main(argv: string[]): Promise<number> {
 		case 'throttle':
 		case 'unthrottle': {
 			const {runThrottleCommand} = await import('./commands/throttle.js');
-			const connection = await connect(invocation.flags);
-			try {
-				return await runThrottleCommand(connection.session, invocation.command, invocation.functionName);
-			} finally {
-				await connection.close();
-			}
+			return withSession(invocation.flags, (session) => runThrottleCommand(session, invocation.command, invocation.functionName));
 		}
 		case 'invoke': {
 			const {runInvokeCommand} = await import('./commands/invoke.js');
-			const connection = await connect(invocation.flags);
-			try {
-				return await runInvokeCommand(connection.session, invocation.functionName, invocation.options);
-			} finally {
-				await connection.close();
-			}
+			return withSession(invocation.flags, (session) => runInvokeCommand(session, invocation.functionName, invocation.options));
 		}
 		case 'export': {
 			const {runExportCommand} = await import('./commands/export.js');
-			const connection = await connect(invocation.flags);
-			try {
-				return await runExportCommand(connection.session, invocation.functionName, invocation.options);
-			} finally {
-				await connection.close();
-			}
+			return withSession(invocation.flags, (session) => runExportCommand(session, invocation.functionName, invocation.options));
 		}
 		case 'deploy': {
 			const {deployConnection, deployTargetProblem, runDeployCommand} = await import('./commands/deploy.js');
 			const problem = deployTargetProblem(invocation.flags);
 			if (problem !== undefined) throw new UsageError(problem);
-			const connection = await connect(deployConnection(invocation.flags));
-			try {
-				return await runDeployCommand(connection.session, invocation.options);
-			} finally {
-				await connection.close();
-			}
+			return withSession(deployConnection(invocation.flags), (session) => runDeployCommand(session, invocation.options));
 		}
 		case 'logs': {
 			const {runLogsCommand} = await import('./commands/logs.js');
-			const connection = await connect(invocation.flags);
-			try {
-				return await runLogsCommand(connection.session, invocation.functionName, invocation.options);
-			} finally {
-				await connection.close();
-			}
+			return withSession(invocation.flags, (session) => runLogsCommand(session, invocation.functionName, invocation.options));
 		}
 		case 'console': {
 			if (!process.stdin.isTTY || !process.stdout.isTTY) {
