@@ -24,7 +24,7 @@ export async function runExportCommand(session: Session, name: string, options: 
 		for (const note of result.notes) console.error(`lambdash: note: ${note}`);
 		return 0;
 	} catch (error) {
-		const message = error instanceof Error && (error as NodeJS.ErrnoException).code !== undefined && /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code ?? '')
+		const message = error instanceof Error && /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code ?? '')
 			? `${error.message}. Check that the directory can be written, or choose another with --out.`
 			: describeAwsError(error, clients.endpoint, 'command');
 		console.error(`lambdash: could not export ${name}: ${message}`);
