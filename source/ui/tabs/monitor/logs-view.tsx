@@ -245,6 +245,28 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 	// The window: the cursor's line is always in it; only its lines are laid out.
 	const view = useMemo(() => {
 		if (source.kind === 'streams' || lines.length === 0) return {start: 0, rows: [] as Array<{index: number; text: string}>};
+		// Each line in reach is laid out once, however often the steps below look at it.
+		const laidOut = new Map<number, string[]>();
+		const rowsAt = (index: number): string[] => {
+			let rows = laidOut.get(index);
+			if (rows === undefined) {
+				rows = rowsOf(index);
+				laidOut.set(index, rows);
+			}
+			return rows;
+		};
+		const rowsTall = (index: number): number => Math.max(1, rowsAt(index).length);
+		// The first line of a window that starts at `from` with `used` rows below, taking in lines above while they fit.
+		const backFrom = (from: number, used: number): number => {
+			let first = from;
+			while (first > 0 && used < bodyHeight) {
+				const above = rowsTall(first - 1);
+				if (used + above > bodyHeight) break;
+				used += above;
+				first -= 1;
+			}
+			return first;
+		};
 		// From the first line shown before, unless the cursor's line would then fall
 		// below the window: then from as far back as fits, walking back from the cursor
 		// (a few rows of work, however many lines there are).
@@ -252,33 +274,19 @@ export function LogsView({detail, width, height, active, onOverlay, request, onR
 		let fits = at - start < bodyHeight;
 		if (fits) {
 			let used = 0;
-			for (let index = start; index <= at; index++) used += Math.max(1, rowsOf(index).length);
+			for (let index = start; index <= at; index++) used += rowsTall(index);
 			fits = used <= bodyHeight;
 		}
-		if (!fits) {
-			let used = Math.max(1, rowsOf(at).length);
-			start = at;
-			while (start > 0) {
-				const above = Math.max(1, rowsOf(start - 1).length);
-				if (used + above > bodyHeight) break;
-				used += above;
-				start -= 1;
-			}
-		}
+		if (!fits) start = backFrom(at, rowsTall(at));
 		// Fewer lines than before (a filter, a shorter read): the window is filled
 		// as far back as fits, so it ends at the last line rather than showing
 		// one line on an empty screen.
 		let below = 0;
-		for (let index = start; index < lines.length && below < bodyHeight; index++) below += Math.max(1, rowsOf(index).length);
-		while (start > 0 && below < bodyHeight) {
-			const above = Math.max(1, rowsOf(start - 1).length);
-			if (below + above > bodyHeight) break;
-			below += above;
-			start -= 1;
-		}
+		for (let index = start; index < lines.length && below < bodyHeight; index++) below += rowsTall(index);
+		start = backFrom(start, below);
 		const rows: Array<{index: number; text: string}> = [];
 		for (let index = start; index < lines.length && rows.length < bodyHeight; index++) {
-			for (const text of rowsOf(index)) {
+			for (const text of rowsAt(index)) {
 				if (rows.length >= bodyHeight) break;
 				rows.push({index, text});
 			}
