@@ -12,6 +12,7 @@ import {formatTableTime, timesNeedDate} from '../../../domain/invocation-reports
 import {cleanText} from '../../../domain/sanitize.js';
 import {parseSince} from '../../../domain/time-range.js';
 import {formatTraceDuration, timelineBars, type TraceSummaryRow} from '../../../domain/trace-timeline.js';
+import {clampOffset} from '../../components/LineView.js';
 import {scrollOffset} from '../../components/VirtualTable.js';
 import {useConsole} from '../../context.js';
 import {useResource} from '../../hooks/useResource.js';
@@ -36,11 +37,6 @@ export function traceRowText(trace: TraceSummaryRow, width: number, withDate = f
 
 export function traceHeader(width: number, withDate = false): string {
 	return fit([fit('time', withDate ? 14 : 8), fit('trace', idColumns), fit('duration', 8, 'right'), 'status'].join(' '), width);
-}
-
-/** The first timeline row in view: within the rows, and none past the last page. */
-function clampTimeline(offset: number, count: number, visible: number): number {
-	return Math.max(0, Math.min(offset, count - visible));
 }
 
 export function TracesView({detail, width, height, active, onOverlay}: ViewProps) {
@@ -76,7 +72,7 @@ export function TracesView({detail, width, height, active, onOverlay}: ViewProps
 	const first = scrollOffset(offsetRef.current, current, listHeight, rows.length);
 	offsetRef.current = first;
 	const timelineRows = timeline.data ?? [];
-	const timelineStart = clampTimeline(timelineTop, timelineRows.length, bodyHeight);
+	const timelineStart = clampOffset(timelineTop, timelineRows.length, bodyHeight);
 
 	useKeys(
 		layers.tab + 0.1,
@@ -92,11 +88,11 @@ export function TracesView({detail, width, height, active, onOverlay}: ViewProps
 					setOpened(undefined);
 					return true;
 				case 'traces-down':
-					if (opened !== undefined) setTimelineTop(clampTimeline(timelineStart + 1, timelineRows.length, bodyHeight));
+					if (opened !== undefined) setTimelineTop(clampOffset(timelineStart + 1, timelineRows.length, bodyHeight));
 					else setSelected(Math.max(0, Math.min(rows.length - 1, current + 1)));
 					return true;
 				case 'traces-up':
-					if (opened !== undefined) setTimelineTop(clampTimeline(timelineStart - 1, timelineRows.length, bodyHeight));
+					if (opened !== undefined) setTimelineTop(clampOffset(timelineStart - 1, timelineRows.length, bodyHeight));
 					else setSelected(Math.max(0, current - 1));
 					return true;
 				case 'traces-page':
@@ -105,7 +101,7 @@ export function TracesView({detail, width, height, active, onOverlay}: ViewProps
 					const page = opened === undefined ? listHeight : bodyHeight;
 					const from = opened === undefined ? current : timelineStart;
 					const to = name === 'g' ? 0 : name === 'G' ? rowCount : from + (name === 'pageup' ? -page : page);
-					if (opened !== undefined) setTimelineTop(clampTimeline(to, timelineRows.length, bodyHeight));
+					if (opened !== undefined) setTimelineTop(clampOffset(to, timelineRows.length, bodyHeight));
 					else setSelected(Math.max(0, Math.min(rows.length - 1, to)));
 					return true;
 				}
