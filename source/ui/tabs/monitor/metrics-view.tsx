@@ -146,13 +146,8 @@ export function MetricsView({detail, width, height, active, onOverlay}: ViewProp
 			<ChartBox key={chart.id} lines={renderChart({
 				title: chart.title,
 				unit: chart.unit,
-				series: chart.series.map((series) => ({
-					label: series.label,
-					...(series.short === undefined ? {} : {short: series.short}),
-					...(series.stroke === undefined ? {} : {stroke: series.stroke}),
-					points: data.get(series.queryId)?.points ?? [],
-				})),
-				...(chart.summary === undefined ? {} : {summary: chart.summary}),
+				series: chart.series.map(({queryId, ...series}) => ({...series, points: data.get(queryId)?.points ?? []})),
+				summary: chart.summary,
 				start: range.start,
 				end: range.end,
 				width: chartWidth,
