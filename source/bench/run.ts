@@ -14,17 +14,12 @@ import {join} from 'node:path';
 import {zipSync, strToU8} from 'fflate';
 import {startLocalLambda, type LocalLambda} from '../mock/server.js';
 import {PtyTerminal} from '../../test/support/pty-terminal.js';
-import {benchInvoke} from './invoke.js';
+import {benchInvoke, percentile} from './invoke.js';
 import {benchLogs} from './logs.js';
 
 const execFileAsync = promisify(execFile);
 const credentials = {AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench', AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: ''};
 const zip = Buffer.from(zipSync({'index.mjs': strToU8('export const handler = async () => ({ok: true});\n')})).toString('base64');
-
-function percentile(values: number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function addFunctions(lambda: LocalLambda, from: number, to: number): Promise<void> {
 	const batch: Array<Promise<void>> = [];
