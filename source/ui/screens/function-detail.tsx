@@ -49,6 +49,8 @@ export function FunctionDetailScreen({name, store, width, height, active, onBack
 	const {clients, theme} = useConsole();
 	const [tab, setTab] = useState(0);
 	const [exporting, setExporting] = useState(false);
+	// The export dialog takes the keys while it is open: neither the screen nor its tab gets them.
+	const keysActive = active && !exporting;
 	/** The section the Overview asked the Configuration tab to show; dropped when the user changes tabs. */
 	const [sectionRequest, setSectionRequest] = useState<SectionRequest>();
 	const openSection = useCallback((section: string, intent?: 'add', item?: string) => {
@@ -133,7 +135,7 @@ export function FunctionDetailScreen({name, store, width, height, active, onBack
 					return false;
 			}
 		},
-		active && !exporting,
+		keysActive,
 	);
 
 	const bodyHeight = Math.max(0, height - 2);
@@ -143,17 +145,17 @@ export function FunctionDetailScreen({name, store, width, height, active, onBack
 		const title = tabs[tab]?.title;
 		body =
 			title === 'Code' ? (
-				<CodeTab detail={detail.data} reload={reloadDetail} width={width} height={bodyHeight} active={active && !exporting} />
+				<CodeTab detail={detail.data} reload={reloadDetail} width={width} height={bodyHeight} active={keysActive} />
 			) : title === 'Aliases' ? (
-				<AliasesTab detail={detail.data} reload={reloadDetail} width={width} height={bodyHeight} active={active && !exporting} />
+				<AliasesTab detail={detail.data} reload={reloadDetail} width={width} height={bodyHeight} active={keysActive} />
 			) : title === 'Versions' ? (
-				<VersionsTab detail={detail.data} reload={reloadDetail} width={width} height={bodyHeight} active={active && !exporting} />
+				<VersionsTab detail={detail.data} reload={reloadDetail} width={width} height={bodyHeight} active={keysActive} />
 			) : title === 'Configuration' ? (
-				<ConfigurationTab detail={detail.data} reload={reloadDetail} width={width} height={bodyHeight} active={active && !exporting} request={sectionRequest} />
+				<ConfigurationTab detail={detail.data} reload={reloadDetail} width={width} height={bodyHeight} active={keysActive} request={sectionRequest} />
 			) : title === 'Monitor' ? (
-				<MonitorTab detail={detail.data} width={width} height={bodyHeight} active={active && !exporting} onView={onMonitorView} />
+				<MonitorTab detail={detail.data} width={width} height={bodyHeight} active={keysActive} onView={onMonitorView} />
 			) : title === 'Test' ? (
-				<TestTab detail={detail.data} width={width} height={bodyHeight} active={active && !exporting} />
+				<TestTab detail={detail.data} width={width} height={bodyHeight} active={keysActive} />
 			) : (
 				<OverviewTab
 					detail={detail.data}
@@ -162,7 +164,7 @@ export function FunctionDetailScreen({name, store, width, height, active, onBack
 					theme={theme}
 					width={width}
 					height={bodyHeight}
-					active={active && !exporting}
+					active={keysActive}
 					onOpenSection={openSection}
 				/>
 			);
