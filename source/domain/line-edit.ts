@@ -43,7 +43,7 @@ export function codePointOffset(text: string, cursor: number): {index: number; c
 	let index = 0;
 	let count = 0;
 	while (count < cursor && index < text.length) {
-		index += isHighSurrogate(text.charCodeAt(index)) && index + 1 < text.length && isLowSurrogate(text.charCodeAt(index + 1)) ? 2 : 1;
+		index += unitsAt(text, index);
 		count += 1;
 	}
 	return {index, cursor: count};
