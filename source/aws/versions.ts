@@ -18,7 +18,7 @@ import {
 	type AliasConfiguration,
 	type FunctionConfiguration,
 } from '@aws-sdk/client-lambda';
-import type {AliasSettings, FunctionAlias, FunctionVersion} from '../domain/aliases.js';
+import {newestFirst, type AliasSettings, type FunctionAlias, type FunctionVersion} from '../domain/aliases.js';
 import type {FunctionDetail} from '../domain/function-model.js';
 import {cleanText} from '../domain/sanitize.js';
 import type {Clients} from './clients.js';
@@ -97,11 +97,8 @@ const stateReadsAtOnce = 4;
  * be read keeps "-" too.
  */
 export async function withStates(clients: Clients, name: string, versions: readonly FunctionVersion[], signal?: AbortSignal): Promise<FunctionVersion[]> {
-	const number = (entry: FunctionVersion): number => (entry.version === '$LATEST' ? Number.POSITIVE_INFINITY : Number(entry.version));
 	const wanted = new Set(
-		[...versions]
-			.filter((entry) => entry.state === '-')
-			.sort((left, right) => number(right) - number(left))
+		newestFirst(versions.filter((entry) => entry.state === '-'))
 			.slice(0, stateReadsMax)
 			.map((entry) => entry.version),
 	);

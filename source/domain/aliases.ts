@@ -180,6 +180,12 @@ export function aliasesBlocking(version: string, aliases: readonly FunctionAlias
 	return aliases.filter((alias) => alias.functionVersion === version || alias.additional?.version === version).map((alias) => alias.name);
 }
 
+/** $LATEST first, then the published versions, newest first. */
+export function newestFirst<T extends Pick<FunctionVersion, 'version'>>(versions: readonly T[]): T[] {
+	const number = (entry: T): number => (entry.version === '$LATEST' ? Number.POSITIVE_INFINITY : Number(entry.version));
+	return [...versions].sort((left, right) => number(right) - number(left));
+}
+
 /** The published version numbers, in order, for the form's messages ($LATEST left out). */
 export function publishedVersions(versions: readonly Pick<FunctionVersion, 'version'>[]): string[] {
 	return versions

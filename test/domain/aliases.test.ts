@@ -12,6 +12,7 @@ import {
 	descriptionProblem,
 	formatPercent,
 	latestPublished,
+	newestFirst,
 	parseWeight,
 	publishedVersions,
 	routingBar,
@@ -144,5 +145,11 @@ describe('routing', () => {
 		assert.deepEqual(publishedVersions(versions), ['1', '2', '10']);
 		assert.equal(latestPublished(versions), '10');
 		assert.equal(latestPublished([{version: '$LATEST'}]), undefined);
+	});
+
+	it('orders $LATEST first, then the published versions newest first', () => {
+		const versions = [{version: '1'}, {version: '10'}, {version: '$LATEST'}, {version: '2'}];
+		assert.deepEqual(newestFirst(versions).map((entry) => entry.version), ['$LATEST', '10', '2', '1']);
+		assert.deepEqual(versions.map((entry) => entry.version), ['1', '10', '$LATEST', '2'], 'the list given is left as it was');
 	});
 });

@@ -10,7 +10,7 @@ import {Box, Text} from 'ink';
 import React, {useRef, useState} from 'react';
 import {describeAwsError, errorName} from '../../aws/errors.js';
 import {deleteVersion, publishVersion} from '../../aws/versions.js';
-import {aliasesBlocking, aliasesOf, descriptionProblem, type FunctionVersion} from '../../domain/aliases.js';
+import {aliasesBlocking, aliasesOf, descriptionProblem, newestFirst, type FunctionVersion} from '../../domain/aliases.js';
 import {fit, formatAge, formatDateTime} from '../../domain/format.js';
 import type {FunctionDetail} from '../../domain/function-model.js';
 import {descriptionMaxLength} from '../../domain/limits.js';
@@ -35,12 +35,6 @@ export interface VersionsTabProps {
 
 type Overlay = {kind: 'publish'} | {kind: 'delete'; version: string} | {kind: 'open'; version: string};
 
-/** $LATEST first, then the published versions, newest first. */
-function ordered(versions: readonly FunctionVersion[]): FunctionVersion[] {
-	const number = (entry: FunctionVersion): number => (entry.version === '$LATEST' ? Number.POSITIVE_INFINITY : Number(entry.version));
-	return [...versions].sort((left, right) => number(right) - number(left));
-}
-
 /** Lambda's refusal to delete a version an alias points to, with what to do about it (the names first: the message row is one line). */
 function explainDeleteRefusal(error: unknown, version: string): string | undefined {
 	if (errorName(error) !== 'ResourceConflictException' || !(error instanceof Error) || !/alias/i.test(error.message)) return undefined;
@@ -60,7 +54,7 @@ export function VersionsTab({detail, reload, width, height, active}: VersionsTab
 	const notify = useNotify();
 	const {name} = detail;
 	const lists = useVersionsAndAliases(detail, true);
-	const versions = ordered(lists.data?.versions ?? []);
+	const versions = newestFirst(lists.data?.versions ?? []);
 	const aliases = lists.data?.aliases ?? [];
 	const changes = useChanges();
 	// The cursor goes to a version just published once the list holds it.
