@@ -17,7 +17,6 @@ import {
 	bytesOf,
 	changedSummary,
 	isBinary,
-	PackageError,
 	packageSizeProblem,
 	parentFolder,
 	sameBytes,
@@ -43,7 +42,7 @@ import {loadCode} from './load.js';
 import {localPathProblem, readLocalPackage, type LocalPackage} from './local-package.js';
 import {TreeView} from './tree-view.js';
 import {useDeploy} from './use-deploy.js';
-import {useCodeViewState} from './view-state.js';
+import {useCodeViewState, withoutEdits} from './view-state.js';
 
 export interface CodeTabProps {
 	detail: FunctionDetail;
@@ -100,12 +99,7 @@ export function CodeTab({detail, reload, width, height, active, onView}: CodeTab
 			const deployed = filesByPath.get(path)?.data;
 			return deployed !== undefined && sameBytes(deployed, data);
 		});
-		if (same.length === 0) return;
-		update((current) => {
-			const next = new Map(current.changes);
-			for (const [path, data] of same) if (next.get(path) === data) next.delete(path);
-			return {...current, changes: next};
-		});
+		if (same.length > 0) update((current) => withoutEdits(current, same));
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [pkg]);
 
@@ -194,14 +188,8 @@ export function CodeTab({detail, reload, width, height, active, onView}: CodeTab
 	const runDeploy = (zip: Uint8Array, label: string, deployed: ReadonlyMap<string, Uint8Array> | 'all'): void => {
 		setOverlay(undefined);
 		void deploy.run(zip, label).then((ok) => {
-			if (!ok) return;
-			update((current) => {
-				if (deployed === 'all') return {...current, changes: new Map()};
-				// Only what was deployed: a file edited again meanwhile stays changed.
-				const next = new Map(current.changes);
-				for (const [path, data] of deployed) if (next.get(path) === data) next.delete(path);
-				return {...current, changes: next};
-			});
+			// Only what was deployed: a file edited again meanwhile stays changed.
+			if (ok) update((current) => (deployed === 'all' ? {...current, changes: new Map()} : withoutEdits(current, deployed)));
 		});
 	};
 
@@ -211,7 +199,7 @@ export function CodeTab({detail, reload, width, height, active, onView}: CodeTab
 			setOverlay({kind: 'deploy-local', local});
 		} catch (error) {
 			setOverlay(undefined);
-			notify({tone: 'error', text: `Not deployed: ${error instanceof PackageError ? error.message : (error as Error).message}`});
+			notify({tone: 'error', text: `Not deployed: ${(error as Error).message}`});
 		}
 	};
 

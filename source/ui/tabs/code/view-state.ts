@@ -12,6 +12,13 @@ export interface CodeViewState {
 	cursor: string | undefined;
 }
 
+/** The state without the changes that are exactly these edits: a file edited again since stays changed. */
+export function withoutEdits(state: CodeViewState, edits: Iterable<readonly [string, Uint8Array]>): CodeViewState {
+	const changes = new Map(state.changes);
+	for (const [path, data] of edits) if (changes.get(path) === data) changes.delete(path);
+	return {...state, changes};
+}
+
 const kept = new Map<string, CodeViewState>();
 const fresh = (): CodeViewState => ({changes: new Map(), open: new Set(), cursor: undefined});
 
