@@ -5,9 +5,11 @@
 //
 // The handler code and a sample event of each function live as plain files under
 // source/demo/functions/<name>/ (tsc does not copy them into dist/), so they are read
-// at run time from the package root, wherever this module was compiled to.
+// at run time from the package root, wherever this module was compiled to. Their
+// configuration (runtime, memory, timeout, environment, tags) is the blueprints' (domain/blueprints.ts).
 import {readdirSync, readFileSync} from 'node:fs';
 import {join, relative, sep} from 'node:path';
+import {blueprintLanguages, demoUses} from '../domain/blueprints.js';
 import {packageRoot} from '../package-root.js';
 
 export interface DemoFunction {
@@ -23,72 +25,6 @@ export interface DemoFunction {
 	files: Record<string, string>;
 	sampleEvent: unknown;
 }
-
-type Language = 'node' | 'python';
-
-interface Spec {
-	use: string;
-	trigger: string;
-	description: string;
-	memorySize: Record<Language, number>;
-	timeout: Record<Language, number>;
-	environment: Record<string, string>;
-}
-
-const runtimes: Record<Language, {runtime: string; handler: string; main: string}> = {
-	node: {runtime: 'nodejs22.x', handler: 'index.handler', main: 'index.mjs'},
-	python: {runtime: 'python3.12', handler: 'lambda_function.lambda_handler', main: 'lambda_function.py'},
-};
-
-const specs: Record<string, Spec> = {
-	'file-processor': {
-		use: 'file-processing',
-		trigger: 's3',
-		description: 'Profiles CSV and JSON files uploaded to S3: rows, columns, column stats',
-		memorySize: {node: 512, python: 1024},
-		timeout: {node: 30, python: 30},
-		environment: {LOG_LEVEL: 'INFO', MAX_OBJECT_BYTES: '10485760'},
-	},
-	'stream-processor': {
-		use: 'stream-processing',
-		trigger: 'kinesis',
-		description: 'Aggregates order events from Kinesis; reports bad records for retry',
-		memorySize: {node: 256, python: 256},
-		timeout: {node: 15, python: 20},
-		environment: {LOG_LEVEL: 'INFO', HIGH_VALUE_ORDER: '500'},
-	},
-	'web-app': {
-		use: 'web-application',
-		trigger: 'function-url',
-		description: 'Catalogue web app behind a function URL: HTML page and /items JSON API',
-		memorySize: {node: 128, python: 128},
-		timeout: {node: 5, python: 6},
-		environment: {LOG_LEVEL: 'INFO', APP_NAME: 'Demo coffee shop', MAX_PAGE_SIZE: '50'},
-	},
-	'iot-backend': {
-		use: 'iot-backend',
-		trigger: 'iot-rule',
-		description: 'Checks greenhouse sensor telemetry against thresholds; raises alerts',
-		memorySize: {node: 128, python: 192},
-		timeout: {node: 3, python: 5},
-		environment: {
-			LOG_LEVEL: 'INFO',
-			ALERT_THRESHOLD: '30',
-			HUMIDITY_MAX: '85',
-			CO2_MAX: '1000',
-			SOIL_MOISTURE_MIN: '20',
-			BATTERY_MIN: '20',
-		},
-	},
-	'mobile-backend': {
-		use: 'mobile-backend',
-		trigger: 'api-gateway-rest',
-		description: 'User profile API for a mobile app, with Cognito sign-in (API Gateway)',
-		memorySize: {node: 256, python: 256},
-		timeout: {node: 10, python: 10},
-		environment: {LOG_LEVEL: 'INFO', TABLE_NAME: 'UserProfiles', ALLOWED_ORIGIN: '*'},
-	},
-};
 
 /** The folder holding one sub-folder per demo function, in the package's source tree. */
 function demoFunctionsDirectory(): string {
@@ -120,22 +56,22 @@ function readPackage(folder: string): Record<string, string> {
 export function demoFunctions(): DemoFunction[] {
 	const root = demoFunctionsDirectory();
 	const functions: DemoFunction[] = [];
-	for (const [base, spec] of Object.entries(specs)) {
+	for (const use of demoUses) {
 		for (const language of ['node', 'python'] as const) {
-			const name = `${base}-${language}`;
+			const name = `${use.base}-${language}`;
 			const folder = join(root, name);
-			const {runtime, handler, main} = runtimes[language];
+			const {runtime, handler, main} = blueprintLanguages[language];
 			const files = readPackage(folder);
 			if (!(main in files)) throw new Error(`Demo function ${name} has no ${main} in ${folder}`);
 			functions.push({
 				name,
-				description: spec.description,
+				description: use.demoDescription,
 				runtime,
 				handler,
-				memorySize: spec.memorySize[language],
-				timeout: spec.timeout[language],
-				environment: {...spec.environment},
-				tags: {app: 'lambdash-demo', use: spec.use, trigger: spec.trigger, language: language === 'node' ? 'nodejs' : 'python'},
+				memorySize: use.memorySize[language],
+				timeout: use.timeout[language],
+				environment: {...use.environment},
+				tags: {app: 'lambdash-demo', use: use.use, trigger: use.trigger, language: language === 'node' ? 'nodejs' : 'python'},
 				files,
 				sampleEvent: JSON.parse(readFileSync(join(folder, 'event.json'), 'utf8')) as unknown,
 			});

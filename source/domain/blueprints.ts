@@ -6,9 +6,10 @@
 // configuration (runtime, handler, memory, timeout, environment) and a test
 // event that matches it.
 //
-// Pure: the hello-world code is here; the other blueprints' code and events are
-// the demo functions' files (source/demo/functions/<demo>/), read by
-// source/demo/blueprint-code.ts.
+// Pure: the hello-world code is here, and the configuration of each use, which
+// the demo functions (source/demo/index.ts) take too; the other blueprints'
+// code and events are the demo functions' files (source/demo/functions/<demo>/),
+// read by source/demo/blueprint-code.ts.
 
 export type BlueprintLanguage = 'node' | 'python';
 
@@ -60,13 +61,19 @@ def lambda_handler(event, context):
 
 const helloEvent = {name: 'Ada', key1: 'value1', key2: 'value2'};
 
-const languages: Record<BlueprintLanguage, {label: string; runtime: string; handler: string}> = {
-	node: {label: 'Node.js', runtime: 'nodejs22.x', handler: 'index.handler'},
-	python: {label: 'Python', runtime: 'python3.12', handler: 'lambda_function.lambda_handler'},
+/** Each language's runtime, handler and the handler's file: the blueprints' and the demo functions' (source/demo/index.ts). */
+export const blueprintLanguages: Record<BlueprintLanguage, {label: string; runtime: string; handler: string; main: string}> = {
+	node: {label: 'Node.js', runtime: 'nodejs22.x', handler: 'index.handler', main: 'index.mjs'},
+	python: {label: 'Python', runtime: 'python3.12', handler: 'lambda_function.lambda_handler', main: 'lambda_function.py'},
 };
 
-interface DemoUse {
+/** A common use of Lambda: a demo function of the local Lambda in each language (source/demo/index.ts), and the blueprints made from them. */
+export interface DemoUse {
 	base: string;
+	/** The demo function's tags (use, trigger) and its Description. */
+	use: string;
+	trigger: string;
+	demoDescription: string;
 	title: string;
 	description: string;
 	memorySize: Record<BlueprintLanguage, number>;
@@ -75,10 +82,12 @@ interface DemoUse {
 	eventName: string;
 }
 
-// The same configuration as the demo functions (source/demo/index.ts).
-const demoUses: DemoUse[] = [
+export const demoUses: readonly DemoUse[] = [
 	{
 		base: 'file-processor',
+		use: 'file-processing',
+		trigger: 's3',
+		demoDescription: 'Profiles CSV and JSON files uploaded to S3: rows, columns, column stats',
 		title: 'File processing from S3',
 		description: 'profiles uploaded CSV/JSON files',
 		memorySize: {node: 512, python: 1024},
@@ -88,6 +97,9 @@ const demoUses: DemoUse[] = [
 	},
 	{
 		base: 'stream-processor',
+		use: 'stream-processing',
+		trigger: 'kinesis',
+		demoDescription: 'Aggregates order events from Kinesis; reports bad records for retry',
 		title: 'Stream processing from Kinesis',
 		description: 'totals orders, flags bad ones',
 		memorySize: {node: 256, python: 256},
@@ -97,6 +109,9 @@ const demoUses: DemoUse[] = [
 	},
 	{
 		base: 'web-app',
+		use: 'web-application',
+		trigger: 'function-url',
+		demoDescription: 'Catalogue web app behind a function URL: HTML page and /items JSON API',
 		title: 'Web application (function URL)',
 		description: 'HTML page and /items JSON API',
 		memorySize: {node: 128, python: 128},
@@ -106,6 +121,9 @@ const demoUses: DemoUse[] = [
 	},
 	{
 		base: 'iot-backend',
+		use: 'iot-backend',
+		trigger: 'iot-rule',
+		demoDescription: 'Checks greenhouse sensor telemetry against thresholds; raises alerts',
 		title: 'IoT backend',
 		description: 'checks sensor readings, raises alerts',
 		memorySize: {node: 128, python: 192},
@@ -115,6 +133,9 @@ const demoUses: DemoUse[] = [
 	},
 	{
 		base: 'mobile-backend',
+		use: 'mobile-backend',
+		trigger: 'api-gateway-rest',
+		demoDescription: 'User profile API for a mobile app, with Cognito sign-in (API Gateway)',
 		title: 'Mobile backend (API Gateway)',
 		description: 'profiles, Cognito sign-in',
 		memorySize: {node: 256, python: 256},
@@ -125,7 +146,7 @@ const demoUses: DemoUse[] = [
 ];
 
 function helloWorld(language: BlueprintLanguage): Blueprint {
-	const {label, runtime, handler} = languages[language];
+	const {label, runtime, handler} = blueprintLanguages[language];
 	return {
 		id: `hello-world-${language}`,
 		title: `Hello world in ${label}`,
@@ -148,7 +169,7 @@ export const blueprints: readonly Blueprint[] = [
 	helloWorld('python'),
 	...demoUses.flatMap((use) =>
 		(['node', 'python'] as const).map((language): Blueprint => {
-			const {label, runtime, handler} = languages[language];
+			const {label, runtime, handler} = blueprintLanguages[language];
 			return {
 				id: `${use.base}-${language}`,
 				title: `${use.title} in ${label}`,
