@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {GetFunctionCommand, ListFunctionsCommand} from '@aws-sdk/client-lambda';
 import {localLambdaForSuite, replace} from '../support/configuration-tab.js';
-import {pickTemplate} from '../support/test-tab.js';
+import {saveTemplateEvent} from '../support/test-tab.js';
 import {keys, type UiTerminal, UiTerminal as Terminal} from '../support/ui-terminal.js';
 
 /** From the function list: c, then the way whose line contains `way`. */
@@ -81,12 +81,7 @@ describe('creating a function in an 80x24 terminal', () => {
 
 		await ui.press('3');
 		await ui.waitForText('No saved events yet.');
-		await ui.press('n');
-		await pickTemplate(ui, 'Hello world');
-		await ui.waitForText('Save the new event');
-		await ui.press(keys.enter);
-		await ui.waitForText(/Editing \S+ \(private\)/);
-		await ui.press(keys.escape);
+		await saveTemplateEvent(ui, 'Hello world');
 		await ui.waitForText('Private (1)');
 		await ui.press(keys.enter);
 		await ui.waitForText('✔ Succeeded (200)', 15_000);
@@ -165,12 +160,7 @@ describe('creating a function in an 80x24 terminal', () => {
 		// Invoked, the local Lambda says it needs a container engine to run images.
 		await ui.press('3');
 		await ui.waitForText('No saved events yet.');
-		await ui.press('n');
-		await pickTemplate(ui, 'Hello world');
-		await ui.waitForText('Save the new event');
-		await ui.press(keys.enter);
-		await ui.waitForText(/Editing \S+ \(private\)/);
-		await ui.press(keys.escape);
+		await saveTemplateEvent(ui, 'Hello world');
 		await ui.waitForText('Private (1)');
 		await ui.press(keys.enter);
 		await ui.waitFor((screen) => /needs\s+a\s+container\s+engine/.test(screen.replace(/[│\n]/g, ' ').replace(/\s+/g, ' ')), 'the container engine message', 10_000);
