@@ -6,14 +6,14 @@
 // the forms that add a trigger and a destination. Under it, the function's
 // settings, as many as there is room for.
 import {Box, Text} from 'ink';
-import React, {useEffect, useState} from 'react';
+import React, {useEffect, useMemo, useState} from 'react';
 import {getFunctionLinks, type FunctionLinks} from '../../aws/function-links.js';
 import {destinationsOf} from '../../domain/destinations.js';
 import {breakLines, formatAge, formatBytes, formatDateTime, formatTimeout, pluralise, truncate} from '../../domain/format.js';
 import type {AccountConcurrency, FunctionDetail} from '../../domain/function-model.js';
 import {layoutDiagram, type DiagramInput, type DiagramItem, type DiagramLine, type DiagramTone} from '../../domain/overview-diagram.js';
 import {decodeRestore, describeRestore, throttleRestoreTag} from '../../domain/throttle.js';
-import {triggersOf} from '../../domain/triggers.js';
+import {isTransitional, triggersOf} from '../../domain/triggers.js';
 import {Field} from '../components/Field.js';
 import {useConsole, useNotify} from '../context.js';
 import {useResource} from '../hooks/useResource.js';
@@ -43,8 +43,7 @@ interface BoxInfo {
 	about: string;
 }
 
-/** States Lambda reports while it changes a mapping: the Overview reads again until they settle. */
-const transitionalStates = new Set(['Creating', 'Enabling', 'Disabling', 'Updating', 'Deleting']);
+/** While Lambda changes a mapping (a transitional State), the Overview reads again this often until it settles. */
 const settleCheckMs = 1000;
 
 /** The diagram takes at most this many rows (four boxes a side), leaving the rest to the settings. */
@@ -114,7 +113,8 @@ export function OverviewTab({detail, reserved, account, theme, width, height, ac
 	const {clients, session} = useConsole();
 	const notify = useNotify();
 	const links = useResource((signal) => getFunctionLinks(clients, detail.name, signal), [clients, detail], clients.endpoint);
-	const settling = links.data?.mappings.some((mapping) => transitionalStates.has(mapping.state)) === true;
+	const linksData = links.data;
+	const settling = linksData?.mappings.some((mapping) => isTransitional(mapping.state)) === true;
 	const reloadLinks = links.reload;
 	useEffect(() => {
 		if (!settling || links.loading) return undefined;
@@ -122,8 +122,11 @@ export function OverviewTab({detail, reserved, account, theme, width, height, ac
 		return () => clearTimeout(timer);
 	}, [settling, links.loading, reloadLinks]);
 	const throttled = reserved === 0;
-	const {input, boxes} = diagramOf(detail, links.data, throttled);
-	const diagram = layoutDiagram(input, width, Math.min(diagramRowsMax, Math.max(3, height - 6)));
+	// Laid out when what it shows or its room changes, not on every key that moves the choice.
+	const {boxes, diagram} = useMemo(() => {
+		const {input, boxes: opened} = diagramOf(detail, linksData, throttled);
+		return {boxes: opened, diagram: layoutDiagram(input, width, Math.min(diagramRowsMax, Math.max(3, height - 6)))};
+	}, [detail, linksData, throttled, width, height]);
 	const [chosen, setChosen] = useState('function');
 	const selected = diagram.order.includes(chosen) ? chosen : 'function';
 	const selectedIndex = Math.max(0, diagram.order.indexOf(selected));
@@ -179,7 +182,7 @@ export function OverviewTab({detail, reserved, account, theme, width, height, ac
 	// What the chosen box is, whole (ARNs and URLs are long): on two rows when one is not enough.
 	const aboutLines = breakLines(boxes.get(selected)?.about ?? '', width, ' :/');
 	const about = aboutLines.length <= 2 ? aboutLines : [aboutLines[0] ?? '', truncate(aboutLines.slice(1).join(''), width)];
-	const problem = links.error === undefined ? links.data?.problems[0] : `the triggers and destinations: ${links.error}`;
+	const problem = links.error === undefined ? linksData?.problems[0] : `the triggers and destinations: ${links.error}`;
 
 	const tagEntries = Object.entries(detail.tags).filter(([key]) => key !== throttleRestoreTag);
 	const tags =
