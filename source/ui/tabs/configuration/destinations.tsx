@@ -28,6 +28,7 @@ import {
 	type DestinationLink,
 } from '../../../domain/destinations.js';
 import {breakLines} from '../../../domain/format.js';
+import {isTransitional} from '../../../domain/triggers.js';
 import {ConfirmDialog, useConfirm} from '../../components/ConfirmDialog.js';
 import {Form, type FormField} from '../../components/Form.js';
 import {useConsole, useNotify} from '../../context.js';
@@ -45,8 +46,6 @@ type Overlay = {kind: 'add'} | {kind: 'edit'; link: DestinationLink} | {kind: 'r
 /** Rows for the ARN of the destination under the cursor. */
 const arnRows = 2;
 const emptyText = 'No destinations. a adds one: where Lambda sends the record of an asynchronous invocation or a stream batch, on success or on failure.';
-/** A mapping in these states is still being changed by Lambda (and takes no update: ResourceInUseException). */
-const transitionalStates = new Set(['Creating', 'Updating', 'Enabling', 'Disabling', 'Deleting']);
 /** How often, and how many times, a mapping just updated is read again until Lambda has finished (about a minute). */
 const mappingPollMs = 500;
 const mappingPollsMax = 120;
@@ -116,8 +115,9 @@ export function DestinationsSection(props: SectionProps) {
 
 	/**
 	 * Sets (or, with '', removes) one destination of a link's kind. A mapping
-	 * answers in state Updating: the change is done when Lambda has finished it,
-	 * so progress is shown until the mapping is Enabled or Disabled again.
+	 * answers in state Updating (a transitional State: it takes no other update
+	 * meanwhile, ResourceInUseException): the change is done when Lambda has
+	 * finished it, so progress is shown until the mapping is Enabled or Disabled again.
 	 */
 	const apply = async (origin: DestinationLink['origin'], condition: DestinationCondition, mappingUuid: string | undefined, arn: string): Promise<void> => {
 		if (origin === 'asynchronous') {
@@ -126,7 +126,7 @@ export function DestinationsSection(props: SectionProps) {
 		}
 		const updated = await updateMapping(clients, mappingUuid ?? '', {onFailureDestination: arn});
 		let state = updated.state;
-		for (let polls = 0; transitionalStates.has(state) && polls < mappingPollsMax; polls++) {
+		for (let polls = 0; isTransitional(state) && polls < mappingPollsMax; polls++) {
 			notify({tone: 'progress', text: `Lambda is applying the change to the mapping (State ${state})…`});
 			// eslint-disable-next-line no-await-in-loop
 			await new Promise((resolve) => setTimeout(resolve, mappingPollMs));
