@@ -10,25 +10,24 @@ import {Box, Text} from 'ink';
 import React, {useState} from 'react';
 import {errorName} from '../../../aws/errors.js';
 import {addPermission, getPolicy, removePermission, type FunctionPolicy, type PermissionRequest, type PermissionStatement} from '../../../aws/permissions.js';
-import {fit, wrapWords, wrapWordsWithin} from '../../../domain/format.js';
+import {fit, wrapWordsWithin} from '../../../domain/format.js';
 import {checkPermissionForm, describeStatement, statementIdMaxLength} from '../../../domain/resource-policy.js';
 import {cleanText} from '../../../domain/sanitize.js';
 import {ConfirmDialog, useConfirm} from '../../components/ConfirmDialog.js';
 import {Field} from '../../components/Field.js';
-import {Form, rowsUnderForm, type FormField} from '../../components/Form.js';
+import {Form, type FormField} from '../../components/Form.js';
 import {useConsole, useNotify} from '../../context.js';
 import type {SaveResult} from '../../hooks/useConfigurationSave.js';
 import {useResource} from '../../hooks/useResource.js';
 import {layers, useKeys} from '../../input.js';
 import {bindingFor} from '../../keymap.js';
+import {FormProblems} from './FormProblems.js';
 import {ItemRows} from './ItemRows.js';
 import type {SectionProps} from './sections.js';
 import {useItemList} from './useItemList.js';
 import {useSectionOverlay} from './useSectionOverlay.js';
 
 type Overlay = {kind: 'add'} | {kind: 'remove'; statement: PermissionStatement};
-
-const formFields = 5;
 
 const labelWidth = 16;
 /** Rows for the statement under the cursor, written out in full. */
@@ -139,8 +138,6 @@ export function PermissionsSection(props: SectionProps) {
 			{id: 'sourceArn', label: 'Source ARN', value: '', hint: 'optional: the bucket, topic or rule that may call'},
 			{id: 'sourceAccount', label: 'Source account', value: '', hint: 'optional: the 12-digit account it belongs to'},
 		];
-		const under = rowsUnderForm(height, formFields);
-		const problemLines = problems.flatMap((problem) => wrapWords(problem, screenWidth - 2)).slice(0, under);
 		// One shape whether or not there are problems: the form must not be drawn anew (it holds what was typed).
 		layer = (
 			<>
@@ -165,15 +162,7 @@ export function PermissionsSection(props: SectionProps) {
 						closeAfter(change(`permission ${sid}`, () => addPermission(clients, detail.name, request, {revisionId: revisionId()})));
 					}}
 				/>
-				{problemLines.length > 0 ? (
-					<Box position="absolute" marginTop={height - under} marginLeft={-paneLeft} flexDirection="column" width={screenWidth}>
-						{problemLines.map((line, index) => (
-							<Text key={`problem-${index}`} color={theme.danger}>
-								{fit(` ${line}`, screenWidth)}
-							</Text>
-						))}
-					</Box>
-				) : null}
+				<FormProblems problems={problems} fields={fields.length} theme={theme} height={height} screenWidth={screenWidth} paneLeft={paneLeft} />
 			</>
 		);
 	} else if (overlay?.kind === 'remove') {

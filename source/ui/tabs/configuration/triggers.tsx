@@ -15,13 +15,13 @@ import React, {useEffect, useRef, useState} from 'react';
 import {errorName} from '../../../aws/errors.js';
 import {createMapping, deleteMapping, listMappings, updateMapping, type EventSourceMapping} from '../../../aws/event-source-mappings.js';
 import {addPermission, getPolicy, removePermission, type FunctionPolicy, type PermissionStatement} from '../../../aws/permissions.js';
-import {fit, wrapWords, wrapWordsWithin} from '../../../domain/format.js';
+import {wrapWordsWithin} from '../../../domain/format.js';
 import {describeStatement} from '../../../domain/resource-policy.js';
 import {accessLines, editFormFields, filtersText, generatedStatementId, mappingConflict, mappingFormFields, newMappingName, newPushName, pushFormFields, readEditForm, readMappingForm, readPushForm, statementConflict, triggerSourceOptions, type TriggerSourceOption} from '../../../domain/trigger-form.js';
 import {isTransitional, stateTone, triggersOf, type Trigger} from '../../../domain/triggers.js';
 import {ConfirmDialog, useConfirm} from '../../components/ConfirmDialog.js';
 import {Field} from '../../components/Field.js';
-import {Form, rowsUnderForm, type FormField} from '../../components/Form.js';
+import {Form, type FormField} from '../../components/Form.js';
 import {Picker} from '../../components/Picker.js';
 import {useConsole, useNotify} from '../../context.js';
 import type {SaveResult} from '../../hooks/useConfigurationSave.js';
@@ -29,6 +29,7 @@ import {useResource} from '../../hooks/useResource.js';
 import {layers, useKeys} from '../../input.js';
 import {bindingFor} from '../../keymap.js';
 import type {Theme} from '../../theme.js';
+import {FormProblems} from './FormProblems.js';
 import {ItemRows} from './ItemRows.js';
 import type {SectionProps} from './sections.js';
 import {useItemList} from './useItemList.js';
@@ -341,21 +342,11 @@ export function TriggersSection(props: SectionProps) {
 
 	/** A form over the tab, with the problems of its last refusal written out under it. */
 	const formLayer = (title: string, fields: readonly FormField[], onSubmit: (values: Record<string, string>) => void): React.ReactNode => {
-		const under = rowsUnderForm(height, fields.length);
-		const problemLines = problems.flatMap((problem) => wrapWords(problem, screenWidth - 2)).slice(0, under);
 		// One shape whether or not there are problems: the form must not be drawn anew (it holds what was typed).
 		return (
 			<>
 				<Form title={title} fields={fields} {...frame} onCancel={() => open(undefined)} onSubmit={onSubmit} />
-				{problemLines.length > 0 ? (
-					<Box position="absolute" marginTop={height - under} marginLeft={-paneLeft} flexDirection="column" width={screenWidth}>
-						{problemLines.map((line, index) => (
-							<Text key={`problem-${index}`} color={theme.danger}>
-								{fit(` ${line}`, screenWidth)}
-							</Text>
-						))}
-					</Box>
-				) : null}
+				<FormProblems problems={problems} fields={fields.length} theme={theme} height={height} screenWidth={screenWidth} paneLeft={paneLeft} />
 			</>
 		);
 	};
