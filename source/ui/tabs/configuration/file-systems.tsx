@@ -10,14 +10,14 @@
 // the LAMBDASH_MOUNT_<NAME> variable the function finds them by.
 import {join} from 'node:path';
 import {Box, Text} from 'ink';
-import React, {useState} from 'react';
+import React from 'react';
 import {accessPointId, checkFileSystemForm, mountVariableName, type FileSystemConfig} from '../../../domain/file-systems.js';
 import {breakLines, fit, truncate, wrapWords} from '../../../domain/format.js';
 import {cleanText} from '../../../domain/sanitize.js';
 import {BoxTop} from '../../components/BoxTop.js';
 import {ConfirmDialog, useConfirm} from '../../components/ConfirmDialog.js';
 import {Field} from '../../components/Field.js';
-import {Form, type FormField} from '../../components/Form.js';
+import {Form, rowsUnderForm, type FormField} from '../../components/Form.js';
 import {useConsole, useNotify} from '../../context.js';
 import {layers, useKeys} from '../../input.js';
 import {bindingFor} from '../../keymap.js';
@@ -29,28 +29,18 @@ const labelWidth = 14;
 /** The form (with the problems of its last refused save) or the question before removing. */
 type Overlay = {kind: 'form'; problems: string[]} | {kind: 'remove'; config: FileSystemConfig};
 
-/** Rows of the form the Form component draws for two fields: top, 2 x (field, note), footer, bottom. */
-const formRows = 7;
-
-
 export function FileSystemsSection(props: SectionProps) {
 	const {detail, save, theme, width, height, screenWidth, paneLeft, active} = props;
 	const {session} = useConsole();
 	const notify = useNotify();
 	const {overlay, open, frame} = useSectionOverlay<Overlay>(props);
-	const [saving, setSaving] = useState(false);
 	const local = session.target.kind === 'local' ? session.target : undefined;
 	const inVpc = detail.vpc.subnetIds.length > 0;
 
 	const current = detail.fileSystems[0];
 
 	/** Sends the function's file systems through the one save path, and waits while Lambda applies them. */
-	const apply = async (label: string, configs: FileSystemConfig[]): Promise<boolean> => {
-		setSaving(true);
-		const result = await save.save(label, {fileSystems: configs});
-		setSaving(false);
-		return result !== 'failed';
-	};
+	const apply = async (label: string, configs: FileSystemConfig[]): Promise<boolean> => (await save.save(label, {fileSystems: configs})) !== 'failed';
 
 	useKeys(
 		layers.section,
@@ -80,11 +70,11 @@ export function FileSystemsSection(props: SectionProps) {
 		},
 		no: () => open(undefined),
 		// While the removal is saved, keys wait: they must not reach the screen behind.
-		busy: save.busy || saving,
+		busy: save.busy,
 	});
 
 	// While the form's change is saved, keys wait: they must not reach the screen behind.
-	useKeys(layers.overlay, () => true, active && overlay?.kind === 'form' && saving);
+	useKeys(layers.overlay, () => true, active && overlay?.kind === 'form' && save.busy);
 
 	const submit = (values: Record<string, string>): void => {
 		const config: FileSystemConfig = {arn: (values['arn'] ?? '').trim(), localMountPath: (values['path'] ?? '').trim()};
@@ -117,16 +107,16 @@ export function FileSystemsSection(props: SectionProps) {
 		];
 		// Every problem of the last refused save, in full, just under the form (the message row cuts long lines).
 		const inner = Math.max(20, Math.min(screenWidth - 4, 76));
-		const formTop = Math.max(0, Math.floor((height - formRows) / 2));
+		const under = rowsUnderForm(height, fields.length);
 		const left = Math.max(0, Math.floor((screenWidth - inner - 2) / 2)) - paneLeft;
-		const room = height - formTop - formRows - 2;
+		const room = under - 2;
 		const wrapped = overlay.problems.flatMap((problem) => wrapWords(cleanText(problem), inner - 4).map((line, index) => `${index === 0 ? '• ' : '  '}${line}`));
 		const shown = wrapped.length > room ? [...wrapped.slice(0, Math.max(0, room - 1)), '  …'] : wrapped;
 		layer = (
 			<>
-				<Form key="form" title={current ? `File system of ${detail.name}` : `Add a file system to ${detail.name}`} fields={fields} {...frame} active={frame.active && !saving} onSubmit={submit} />
+				<Form key="form" title={current ? `File system of ${detail.name}` : `Add a file system to ${detail.name}`} fields={fields} {...frame} onSubmit={submit} />
 				{shown.length > 0 && room > 0 ? (
-					<Box key="problems" position="absolute" marginTop={formTop + formRows} marginLeft={left} flexDirection="column">
+					<Box key="problems" position="absolute" marginTop={height - under} marginLeft={left} flexDirection="column">
 						<BoxTop title="Not saved" inner={inner} color={theme.danger} />
 						{shown.map((line, index) => (
 							<Text key={index}>
