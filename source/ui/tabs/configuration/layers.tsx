@@ -33,6 +33,7 @@ import {Picker, type PickerItem} from '../../components/Picker.js';
 import {useConsole, useNotify} from '../../context.js';
 import {layers as keyLayers, useKeys} from '../../input.js';
 import {bindingFor} from '../../keymap.js';
+import {firstShown} from './ItemRows.js';
 import type {SectionProps} from './sections.js';
 import {useSectionOverlay} from './useSectionOverlay.js';
 
@@ -256,7 +257,7 @@ export function LayersSection(props: SectionProps) {
 	const total = zippedTotal(target);
 	const nameWidth = Math.max(10, width - 3 - 9 - 8);
 	const listHeight = Math.max(1, height - 7);
-	const first = Math.max(0, Math.min(current - Math.floor(listHeight / 2), count - listHeight));
+	const first = firstShown(current, count, listHeight);
 	const shown = detail.layers.slice(first, first + listHeight);
 	const image = detail.packageType === 'Image';
 	return (

@@ -7,7 +7,7 @@
 // colour; j/k, PgUp/PgDn and g/G scroll it, Esc closes it. Nothing here
 // changes anything.
 import {Box, Text} from 'ink';
-import React from 'react';
+import React, {useMemo} from 'react';
 import {stateMachineConsoleUrl, stateMachinesCalling, type StateMachineCalling} from '../../../aws/state-machines.js';
 import {breakLines, fit, wrapWords} from '../../../domain/format.js';
 import {definitionLines} from '../../../domain/state-machine-definition.js';
@@ -18,6 +18,7 @@ import {useResource} from '../../hooks/useResource.js';
 import {layers, useKeys} from '../../input.js';
 import {bindingFor} from '../../keymap.js';
 import type {Theme} from '../../theme.js';
+import {firstShown} from './ItemRows.js';
 import type {SectionProps} from './sections.js';
 import {useItemList} from './useItemList.js';
 import {useSectionOverlay} from './useSectionOverlay.js';
@@ -56,7 +57,8 @@ interface DefinitionProps {
 
 /** The definition over the whole tab; only the lines in view are drawn. */
 function DefinitionView({machine, functionName, where, theme, width, height, left, active, onClose}: DefinitionProps) {
-	const lines = definitionLines(machine.definition, functionName, width);
+	// Not on every key that scrolls it: a definition may be long, and each line is searched for the function.
+	const lines = useMemo(() => definitionLines(machine.definition, functionName, width), [machine.definition, functionName, width]);
 	const viewHeight = Math.max(1, height - 3);
 	const start = useReaderScroll({count: lines.length, viewHeight, active, onClose});
 	const shown = lines.length === 0 ? '0' : `${start + 1}-${Math.min(lines.length, start + viewHeight)}`;
@@ -142,7 +144,7 @@ export function StateMachinesSection(props: SectionProps) {
 		list = <Text color={theme.muted}>No state machine calls this function.</Text>;
 	} else {
 		const listHeight = Math.max(1, height - 4 - below.length);
-		const first = Math.max(0, Math.min(cursor - Math.floor(listHeight / 2), machines.length - listHeight));
+		const first = firstShown(cursor, machines.length, listHeight);
 		list = machines.slice(first, first + listHeight).map((machine) => (
 			<Text key={machine.arn} inverse={inside && machine === selected} wrap="truncate">
 				{rowText(machine, nameWidth)}
