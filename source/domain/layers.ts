@@ -9,6 +9,7 @@
 
 import {formatBytes} from './format.js';
 import {architectures, codeSizeUnzippedMax, codeSizeZippedMax, descriptionMaxLength, layersPerFunctionMax, runtimes} from './limits.js';
+import {splitIdList} from './vpc-config.js';
 
 /** LayerName of PublishLayerVersion when it is a name (not an ARN): the model's pattern and length. */
 export const layerNameMaxLength = 140;
@@ -115,14 +116,9 @@ export function layerLicenseProblem(text: string): string | undefined {
 	return text.length > layerLicenseMaxLength ? `At most ${layerLicenseMaxLength} characters (${text.length} given)` : undefined;
 }
 
-/** A comma- or space-separated list, without empty items or repeats. */
-export function splitList(text: string): string[] {
-	return [...new Set(text.split(/[\s,]+/).filter((item) => item !== ''))];
-}
-
 /** The compatible runtimes typed: at most 15 of Lambda's runtime identifiers (none given: every runtime). */
 export function runtimesProblem(text: string): string | undefined {
-	const items = splitList(text);
+	const items = splitIdList(text);
 	if (items.length > compatibleRuntimesMax) return `At most ${compatibleRuntimesMax} runtimes (${items.length} given)`;
 	const unknown = items.find((item) => !runtimes.includes(item));
 	return unknown === undefined ? undefined : `${unknown.slice(0, 30)}: not a Lambda runtime (e.g. nodejs22.x, python3.13, provided.al2023)`;
@@ -130,7 +126,7 @@ export function runtimesProblem(text: string): string | undefined {
 
 /** The compatible architectures typed: x86_64, arm64 or both (none: not said). */
 export function architecturesProblem(text: string): string | undefined {
-	const items = splitList(text);
+	const items = splitIdList(text);
 	const unknown = items.find((item) => !architectures.includes(item));
 	if (unknown !== undefined) return `${unknown.slice(0, 30)}: not an architecture (${architectures.join(' or ')})`;
 	if (items.length > compatibleArchitecturesMax) return `At most ${compatibleArchitecturesMax} architectures`;

@@ -20,9 +20,9 @@ import {
 	packageSizeProblem,
 	parseLayerVersionArn,
 	runtimesProblem,
-	splitList,
 	type LayerTarget,
 } from '../../source/domain/layers.js';
+import {splitIdList} from '../../source/domain/vpc-config.js';
 import {buildPackage} from '../../source/domain/code-package.js';
 
 const arn = (name: string, version: number, account = '123456789012'): string => `arn:aws:lambda:us-east-1:${account}:layer:${name}:${version}`;
@@ -53,7 +53,7 @@ describe('layer names and settings', () => {
 	});
 
 	it('checks runtimes against Lambda\'s list, at most 15', () => {
-		assert.deepEqual(splitList('nodejs22.x, python3.13,,nodejs22.x  provided.al2023'), ['nodejs22.x', 'python3.13', 'provided.al2023']);
+		assert.deepEqual(splitIdList('nodejs22.x, python3.13,,nodejs22.x  provided.al2023'), ['nodejs22.x', 'python3.13', 'provided.al2023']);
 		assert.equal(runtimesProblem(''), undefined);
 		assert.equal(runtimesProblem('nodejs22.x, python3.13'), undefined);
 		assert.match(runtimesProblem('nodejs22.x, node22') ?? '', /node22: not a Lambda runtime/);

@@ -13,9 +13,9 @@ import {
 	layerLicenseProblem,
 	layerNameProblem,
 	runtimesProblem,
-	splitList,
 	type LayerVersionDetail,
 } from '../../../domain/layers.js';
+import {splitIdList} from '../../../domain/vpc-config.js';
 import {Form, type FormField} from '../../components/Form.js';
 import {useConsole, useNotify} from '../../context.js';
 import type {Theme} from '../../theme.js';
@@ -66,8 +66,8 @@ export function PublishForm({layerName, theme, width, height, active, onPublishe
 				{
 					name,
 					description: values['description'] ?? '',
-					compatibleRuntimes: splitList(values['runtimes'] ?? ''),
-					compatibleArchitectures: splitList(values['architectures'] ?? ''),
+					compatibleRuntimes: splitIdList(values['runtimes'] ?? ''),
+					compatibleArchitectures: splitIdList(values['architectures'] ?? ''),
 					license: values['license'] ?? '',
 				},
 				read.zip,
