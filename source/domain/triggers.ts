@@ -181,14 +181,3 @@ export function stateTone(state: string | undefined): StateTone {
 	return 'plain';
 }
 
-/** One line of the list: "SQS orders-queue · Enabled · batch 10"; a push trigger: "S3 uploads · push". */
-export function triggerLine(trigger: Trigger, batchSize?: number): string {
-	const parts = [`${trigger.service} ${trigger.name}`];
-	if (trigger.origin === 'mapping') {
-		parts.push(trigger.state === undefined || trigger.state === '' ? 'unknown state' : trigger.state);
-		if (batchSize !== undefined) parts.push(`batch ${batchSize}`);
-	} else {
-		parts.push('push');
-	}
-	return parts.join(' · ');
-}

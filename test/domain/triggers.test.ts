@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {parsePolicy} from '../../source/domain/resource-policy.js';
 import {accessLines, editFormFields, formFieldsMax, filtersText, generatedStatementId, mappingConflict, mappingFormFields, newMappingName, newPushName, parseFilters, pushFormFields, readEditForm, readMappingForm, readPushForm, statementConflict, triggerSourceOptions, type EditableMapping, type TriggerSourceOption} from '../../source/domain/trigger-form.js';
-import {isPushStatement, pushServiceName, sourceNameOf, stateTone, triggerLine, triggersOf, type TriggerMapping} from '../../source/domain/triggers.js';
+import {isPushStatement, pushServiceName, sourceNameOf, stateTone, triggersOf, type TriggerMapping} from '../../source/domain/triggers.js';
 
 const queueArn = 'arn:aws:sqs:us-east-1:123456789012:orders';
 const streamArn = 'arn:aws:kinesis:us-east-1:123456789012:stream/clicks';
@@ -137,15 +137,6 @@ describe('a trigger on one line', () => {
 		assert.equal(stateTone('Disabled'), 'muted');
 		for (const state of ['Creating', 'Enabling', 'Disabling', 'Updating', 'Deleting']) assert.equal(stateTone(state), 'warning');
 		assert.equal(stateTone(undefined), 'plain');
-	});
-
-	it('says service, source, State and batch size', () => {
-		const [sqs] = triggersOf([mapping()], []);
-		assert.ok(sqs !== undefined);
-		assert.equal(triggerLine(sqs, 10), 'SQS orders · Enabled · batch 10');
-		const [push] = triggersOf([], policy([{Sid: 'a', Effect: 'Allow', Principal: {Service: 's3.amazonaws.com'}, Action: 'lambda:InvokeFunction', Resource: fn, Condition: {ArnLike: {'AWS:SourceArn': 'arn:aws:s3:::uploads'}}}]));
-		assert.ok(push !== undefined);
-		assert.equal(triggerLine(push), 'S3 uploads · push');
 	});
 });
 
